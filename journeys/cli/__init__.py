@@ -1,0 +1,70 @@
+"""The ``journeys`` command: thin commands over the library, one module each.
+
+Each command module has ``add_parser(subparsers, text)`` and ``run(args, text) -> int``.
+Library errors become one clean line each; no traceback reaches the user (set
+``JOURNEYS_DEBUG=1`` to see one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from typing import Sequence
+
+from persona.errors import PersonaError
+from persona.i18n import LANGUAGES, Catalog, UnknownLanguage
+
+# Command name → module under journeys.cli (imported only when that command runs).
+COMMANDS = ("validate", "new", "schema")
+
+
+def _requested_language(argv: Sequence[str]) -> str | None:
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def build_parser(text: Catalog) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="journeys", description=text("cli.description"))
+    parser.add_argument("--lang", choices=LANGUAGES, help=text("cli.lang_help"))
+    parser.add_argument("--vocabulary", metavar=text("cli.file_metavar"), help=text("cli.vocabulary_help"))
+    sub = parser.add_subparsers(dest="command", metavar=text("cli.command_metavar"))
+    for name in COMMANDS:
+        importlib.import_module(f"journeys.cli.{name}").add_parser(sub, text)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        text = Catalog.load(_requested_language(argv), packages=("persona", "journeys"))
+    except UnknownLanguage as exc:
+        print(f"journeys: unknown language '{exc}' — use one of: {', '.join(LANGUAGES)}", file=sys.stderr)
+        return 2
+    parser = build_parser(text)
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 0
+    try:
+        return importlib.import_module(f"journeys.cli.{args.command}").run(args, text)
+    except PersonaError as exc:
+        for line in exc.lines(text):
+            print(line, file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the last guard: one line, never a traceback
+        if os.environ.get("JOURNEYS_DEBUG"):
+            raise
+        print(text("cli.internal_error", error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

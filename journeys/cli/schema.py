@@ -1,0 +1,20 @@
+"""``journeys schema``: print the JSON Schema of persona files (for editors' autocompletion)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from persona.i18n import Catalog
+from persona.schema import schema_text
+
+from journeys.cli.common import vocabulary_from
+
+
+def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:
+    sub.add_parser("schema", help=text("cli.schema.help"), description=text("cli.schema.description"))
+
+
+def run(args: argparse.Namespace, text: Catalog) -> int:
+    sys.stdout.write(schema_text(text, vocabulary_from(args)))
+    return 0

@@ -1,0 +1,87 @@
+"""What can go wrong with a persona file, as data the user interfaces turn into words.
+
+A :class:`Problem` names a place in a file and a message key with its parameters; it is
+worded in the user's language only when shown (:func:`describe`). Each kind of failure has
+one exception class.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from persona.i18n import Catalog
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Position:
+    """A place in a text file, both counted from 1."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a file: where, what (a message key) and how bad."""
+
+    key: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    position: Position | None = None
+    severity: str = ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    def sort_key(self) -> tuple[int, int, str]:
+        pos = self.position or Position(0, 0)
+        return (pos.line, pos.column, self.key)
+
+
+def describe(problem: Problem, source: str | Path, catalog: Catalog) -> str:
+    """One line an official can act on: ``file:line:column: what — what would be right``."""
+    params = {k: catalog(v.key, **v.params) if isinstance(v, Problem) else v for k, v in problem.params.items()}
+    text = catalog(problem.key, **params)
+    if problem.severity == WARNING:
+        text = f"{catalog('problem.warning')}: {text}"
+    where = str(source)
+    if problem.position is not None:
+        where = f"{where}:{problem.position.line}:{problem.position.column}"
+    return f"{where}: {text}"
+
+
+class PersonaError(Exception):
+    """Base of every failure the persona layer reports to a user."""
+
+    exit_code = 2
+
+    def __init__(self, source: str | Path, problems: list[Problem]):
+        super().__init__(f"{source}: {len(problems)} problem(s)")
+        self.source = source
+        self.problems = sorted(problems, key=Problem.sort_key)
+
+    def lines(self, catalog: Catalog) -> list[str]:
+        return [describe(p, self.source, catalog) for p in self.problems]
+
+
+class PersonaUnreadable(PersonaError):
+    """The file could not be read at all: missing, too large, not text, an alias bomb."""
+
+    exit_code = 2
+
+
+class PersonaInvalid(PersonaError):
+    """The file was read but is not a valid persona (syntax, schema, references, privacy)."""
+
+    exit_code = 1
+
+
+class VocabularyInvalid(PersonaError):
+    """A municipality's vocabulary file is not valid."""
+
+    exit_code = 2

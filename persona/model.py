@@ -1,0 +1,186 @@
+"""The persona file, schema v1, as frozen pydantic models.
+
+The models check shape and types (unknown keys, numbers, ranges, the closed word lists of the
+schema). Everything that needs the whole file or the vocabulary (references, duplicate ids,
+agencies, kind-specific fields) is checked in :mod:`persona.validate`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+MAX_AGE = 25.0
+
+EventKind = Literal[
+    "life", "signal", "report", "referral", "contact", "assessment",
+    "decision", "coordination", "closure", "transition",
+]
+EVENT_KINDS: tuple[str, ...] = EventKind.__args__  # type: ignore[attr-defined]
+Handover = Literal["none", "partial", "full"]
+SupportLevel = Literal["promotive", "preventive", "early", "treatment"]
+SUPPORT_LEVELS: tuple[str, ...] = SupportLevel.__args__  # type: ignore[attr-defined]
+FactorType = Literal["risk", "protective"]
+FactorDomain = Literal["growth", "care", "world"]
+FACTOR_DOMAINS: tuple[str, ...] = FactorDomain.__args__  # type: ignore[attr-defined]
+
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=60)]
+Age = Annotated[float, Field(ge=0, le=MAX_AGE)]
+Text = Annotated[str, Field(min_length=1, max_length=2000)]
+
+# Fields of events that only some kinds may carry.
+KIND_FIELDS: dict[str, tuple[str, ...]] = {
+    "to": ("referral", "report", "transition"),
+    "from_": ("transition",),
+    "handover": ("transition",),
+    "with_": ("coordination",),
+}
+KINDS_WITHOUT_AGENCY = ("life", "transition")
+KINDS_WITH_DERIVED_LABEL = ("referral", "report", "transition", "coordination", "closure")
+
+
+class Item(BaseModel):
+    """Common ground of every part of a persona file."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, populate_by_name=True, coerce_numbers_to_str=True
+    )
+
+
+class Person(Item):
+    """An adult (or sibling) around the child."""
+
+    id: Slug
+    role: str
+    label: Optional[Text] = None
+    note: Optional[Text] = None
+    protective: bool = False
+    sources: tuple[str, ...] = ()
+
+
+class AgencyDef(Item):
+    """An agency this persona adds to the vocabulary, or relabels."""
+
+    id: Slug
+    label: Text
+    sector: str
+    note: Optional[Text] = None
+
+
+class Period(Item):
+    """Something that lasts from one age to another (or past 20 when ``to`` is left out)."""
+
+    from_: Age = Field(alias="from")
+    to: Optional[Age] = None
+
+    def covers(self, age: float) -> bool:
+        return self.from_ <= age and (self.to is None or age <= self.to)
+
+
+class Factor(Period):
+    """A risk or protective factor in one of the My World domains."""
+
+    id: Slug
+    type: FactorType
+    domain: FactorDomain
+    label: Text
+    note: Optional[Text] = None
+    sources: tuple[str, ...] = ()
+
+
+class Support(Period):
+    """An intervention that lasts: who gives it, at which level."""
+
+    id: Slug
+    agency: str
+    level: SupportLevel
+    label: Optional[Text] = None
+    note: Optional[Text] = None
+    sources: tuple[str, ...] = ()
+
+
+class Event(Item):
+    """Something that happened at one age."""
+
+    id: Slug
+    age: Age
+    kind: EventKind
+    agency: Optional[str] = None
+    label: Optional[Text] = None
+    to: Optional[str] = None
+    from_: Optional[str] = Field(default=None, alias="from")
+    with_: Optional[tuple[str, ...]] = Field(default=None, alias="with")
+    handover: Optional[Handover] = None
+    responds_to: Optional[str] = None
+    note: Optional[Text] = None
+    voice: Optional[Text] = None
+    child_heard: Optional[bool] = None
+    sources: tuple[str, ...] = ()
+
+
+class Change(Item):
+    """One change of a scenario: exactly one of the fields is given."""
+
+    add: Optional[dict[str, Any]] = None
+    add_support: Optional[dict[str, Any]] = None
+    add_factor: Optional[dict[str, Any]] = None
+    set: Optional[dict[str, Any]] = None
+    remove: Optional[str] = None
+
+    def action(self) -> tuple[str, Any] | None:
+        given = [(name, getattr(self, name)) for name in CHANGE_ACTIONS if getattr(self, name) is not None]
+        return given[0] if len(given) == 1 else None
+
+
+CHANGE_ACTIONS = ("add", "add_support", "add_factor", "set", "remove")
+
+
+class Scenario(Item):
+    """A "what if": changes on top of the persona."""
+
+    id: Slug
+    label: Text
+    note: Optional[Text] = None
+    changes: tuple[Change, ...] = Field(min_length=1)
+
+
+class Persona(Item):
+    """A fictional child's life, 0 to 20 years."""
+
+    schema_: Literal[1] = Field(alias="schema")
+    id: Slug
+    name: Text
+    born: Optional[Annotated[int, Field(ge=1900, le=2100)]] = None
+    summary: Optional[Text] = None
+    quote: Optional[Text] = None
+    sources: tuple[str, ...] = ()
+    people: tuple[Person, ...] = ()
+    agencies: tuple[AgencyDef, ...] = ()
+    factors: tuple[Factor, ...] = ()
+    supports: tuple[Support, ...] = ()
+    events: tuple[Event, ...] = ()
+    scenarios: tuple[Scenario, ...] = ()
+
+    def event(self, event_id: str) -> Event | None:
+        return next((e for e in self.events if e.id == event_id), None)
+
+    def scenario(self, scenario_id: str) -> Scenario | None:
+        return next((s for s in self.scenarios if s.id == scenario_id), None)
+
+    def events_by_age(self) -> list[Event]:
+        """Events in time order; the file's order breaks ties."""
+        return sorted(self.events, key=lambda e: e.age)
+
+
+# Where each collection of the persona file lives, and the model of its items.
+COLLECTIONS: dict[str, type[Item]] = {
+    "people": Person,
+    "agencies": AgencyDef,
+    "factors": Factor,
+    "supports": Support,
+    "events": Event,
+    "scenarios": Scenario,
+}

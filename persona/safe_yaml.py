@@ -1,0 +1,251 @@
+"""Loading YAML safely, with the line and column of every key and value kept.
+
+The file is composed (never constructed by PyYAML), then turned into plain Python data by a
+walker that allows only the standard scalar, mapping and sequence tags, refuses duplicate
+keys, and bounds how much aliases may expand before anything is built.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from persona.errors import PersonaInvalid, PersonaUnreadable, Position, Problem
+
+try:  # the C parser is much faster; fall back where the wheel has none
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+EXPANSION_FACTOR = 4
+MIN_EXPANSION_BUDGET = 100_000
+
+Path_ = tuple[Any, ...]
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_CONSTRUCT = SafeConstructor()
+
+
+@dataclass
+class SourceMap:
+    """Where each value (and each mapping key) of a loaded document stands in its file."""
+
+    values: dict[Path_, Position] = field(default_factory=dict)
+    keys: dict[Path_, Position] = field(default_factory=dict)
+
+    def value(self, path: Path_) -> Position | None:
+        """The position of the value at ``path``, or of its nearest enclosing value."""
+        for end in range(len(path), -1, -1):
+            pos = self.values.get(tuple(path[:end]))
+            if pos is not None:
+                return pos
+        return None
+
+    def key(self, path: Path_) -> Position | None:
+        """The position of the key that names ``path`` (falls back to the value)."""
+        return self.keys.get(tuple(path)) or self.value(path)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """Plain data from a YAML file, with its source map and the text it came from."""
+
+    data: Any
+    source: SourceMap
+    text: str
+
+
+def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """The file's text: size checked before reading, UTF-8 with or without a BOM."""
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise PersonaUnreadable(path, [Problem("read.not_a_file")])
+        if size > max_bytes:
+            raise PersonaUnreadable(path, [Problem("read.too_large", {"size": _mb(size), "limit": _mb(max_bytes)})])
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise PersonaUnreadable(path, [Problem("read.not_found")]) from None
+    except PermissionError:
+        raise PersonaUnreadable(path, [Problem("read.permission")]) from None
+    except IsADirectoryError:
+        raise PersonaUnreadable(path, [Problem("read.not_a_file")]) from None
+    return decode(raw, path)
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f}"
+
+
+def decode(raw: bytes, source: str | Path) -> str:
+    """UTF-8 text (a BOM is dropped); other encodings get a message naming the problem."""
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise PersonaUnreadable(source, [Problem("read.utf16")])
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        byte = raw[exc.start]
+        hint = "read.latin1" if 0xC0 <= byte <= 0xFF or byte in (0xE5, 0xE4, 0xF6) else "read.not_utf8"
+        raise PersonaUnreadable(
+            source, [Problem(hint, {"byte": f"0x{byte:02X}"}, Position(line, column))]
+        ) from None
+
+
+def load_yaml(text: str, source: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
+    """Parse one YAML document into plain data with positions, or raise with a clear problem."""
+    if len(text.encode("utf-8")) > max_bytes:
+        raise PersonaUnreadable(source, [Problem("read.too_large", {"size": _mb(len(text)), "limit": _mb(max_bytes)})])
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        position = Position(mark.line + 1, mark.column + 1) if mark else None
+        problem = Problem(_syntax_key(exc.problem or exc.context or ""), {"detail": exc.problem or ""}, position)
+        raise PersonaInvalid(source, [problem]) from None
+    except yaml.YAMLError as exc:  # e.g. the C reader's "special characters are not allowed"
+        raise PersonaInvalid(source, [Problem("yaml.syntax", {"detail": str(exc).splitlines()[0]})]) from None
+    if node is None:
+        raise PersonaInvalid(source, [Problem("yaml.empty", {}, Position(1, 1))])
+    walker = _Walker(source, _own_size(node))
+    data = walker.build(node, ())
+    if walker.problems:
+        raise PersonaInvalid(source, walker.problems)
+    return Loaded(data=data, source=walker.source_map, text=text)
+
+
+# Common PyYAML complaints, in words an official can act on.
+_SYNTAX_KEYS = (
+    ("'\\t'", "yaml.tab"),
+    ("tab character", "yaml.tab"),
+    ("mapping values are not allowed", "yaml.colon_in_value"),
+    ("could not find expected ':'", "yaml.missing_colon"),
+    ("found undefined alias", "yaml.undefined_alias"),
+    ("did not find expected key", "yaml.indentation"),
+    ("expected <block end>", "yaml.indentation"),
+    ("did not find expected '-' indicator", "yaml.indentation"),
+    ("found unexpected end of stream", "yaml.unclosed_quote"),
+    ("found duplicate anchor", "yaml.duplicate_anchor"),
+)
+
+
+def _syntax_key(detail: str) -> str:
+    return next((key for needle, key in _SYNTAX_KEYS if needle in detail), "yaml.syntax")
+
+
+def load_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
+    path = Path(path)
+    return load_yaml(read_text(path, max_bytes), path, max_bytes)
+
+
+def _pos(node: Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _own_size(root: Node) -> int:
+    """How many distinct nodes the document holds (aliases counted once)."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        stack.extend(_children(node))
+    return len(seen)
+
+
+class _Walker:
+    """Builds plain data from composed nodes, collecting problems and positions."""
+
+    def __init__(self, source: str | Path, own_size: int):
+        self.source = source
+        self.source_map = SourceMap()
+        self.problems: list[Problem] = []
+        self.budget = max(MIN_EXPANSION_BUDGET, own_size * EXPANSION_FACTOR)
+        self.built = 0
+        self.open: set[int] = set()
+
+    def build(self, node: Node, path: Path_) -> Any:
+        self.built += 1
+        if self.built > self.budget:
+            raise PersonaUnreadable(self.source, [Problem("yaml.alias_bomb", {"limit": self.budget}, _pos(node))])
+        if id(node) in self.open:
+            raise PersonaInvalid(self.source, [Problem("yaml.recursive_alias", {}, _pos(node))])
+        self.source_map.values[path] = _pos(node)
+        if isinstance(node, ScalarNode):
+            return self._scalar(node)
+        self.open.add(id(node))
+        try:
+            if isinstance(node, SequenceNode):
+                return self._sequence(node, path)
+            return self._mapping(node, path)
+        finally:
+            self.open.discard(id(node))
+
+    def _tag_allowed(self, node: Node, allowed: set[str]) -> bool:
+        if node.tag in allowed:
+            return True
+        self.problems.append(Problem("yaml.tag_not_allowed", {"tag": node.tag.replace(_TAG, "!!")}, _pos(node)))
+        return False
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        if not self._tag_allowed(node, _SCALAR_TAGS):
+            return None
+        if node.tag == f"{_TAG}timestamp":
+            return node.value  # dates stay text; the model says what it expects
+        kind = node.tag.rsplit(":", 1)[1]
+        return getattr(_CONSTRUCT, f"construct_yaml_{kind}")(node)
+
+    def _sequence(self, node: SequenceNode, path: Path_) -> list[Any]:
+        if not self._tag_allowed(node, {f"{_TAG}seq"}):
+            return []
+        return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+
+    def _mapping(self, node: MappingNode, path: Path_) -> dict[str, Any]:
+        if not self._tag_allowed(node, {f"{_TAG}map"}):
+            return {}
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = self._key(key_node)
+            if key is None:
+                continue
+            if key in result:
+                first = self.source_map.keys.get(path + (key,))
+                self.problems.append(
+                    Problem("yaml.duplicate_key", {"key": key, "first": first.line if first else "?"}, _pos(key_node))
+                )
+                continue
+            self.source_map.keys[path + (key,)] = _pos(key_node)
+            result[key] = self.build(value_node, path + (key,))
+        return result
+
+    def _key(self, node: Node) -> str | None:
+        if isinstance(node, ScalarNode) and node.tag == f"{_TAG}merge":
+            self.problems.append(Problem("yaml.merge_key", {}, _pos(node)))
+            return None
+        if not isinstance(node, ScalarNode) or not self._tag_allowed(node, _SCALAR_TAGS):
+            if isinstance(node, ScalarNode):
+                return None
+            self.problems.append(Problem("yaml.complex_key", {}, _pos(node)))
+            return None
+        return str(node.value)
