@@ -15,6 +15,7 @@ from typing import Sequence
 
 from persona.errors import PersonaError
 from persona.i18n import LANGUAGES, Catalog, UnknownLanguage
+from persona.vocabulary import load_vocabulary
 
 # Command name → module under journeys.cli (imported only when that command runs).
 COMMANDS = ("validate", "new", "schema")
@@ -52,6 +53,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
+        args.loaded_vocabulary = load_vocabulary(args.vocabulary)
+        if args.loaded_vocabulary.strings:
+            text = Catalog.load(text.lang, packages=("persona", "journeys"), overrides=args.loaded_vocabulary.strings)
         return importlib.import_module(f"journeys.cli.{args.command}").run(args, text)
     except PersonaError as exc:
         for line in exc.lines(text):

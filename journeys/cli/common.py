@@ -30,4 +30,6 @@ def persona_files(paths: list[str]) -> Iterator[Path]:
 
 
 def vocabulary_from(args: argparse.Namespace) -> Vocabulary:
-    return load_vocabulary(getattr(args, "vocabulary", None))
+    """The vocabulary the command line asked for (loaded once by ``journeys.cli.main``)."""
+    loaded = getattr(args, "loaded_vocabulary", None)
+    return loaded if loaded is not None else load_vocabulary(getattr(args, "vocabulary", None))
