@@ -1,6 +1,7 @@
 """The ``journeys`` command: thin commands over the library, one module each.
 
-Each command module has ``add_parser(subparsers, text)`` and ``run(args, text) -> int``.
+Each command module has ``add_parser(subparsers, text)`` and ``run(args, text) -> int``; it
+imports the library inside ``run`` so that ``journeys --help`` stays quick.
 Library errors become one clean line each; no traceback reaches the user (set
 ``JOURNEYS_DEBUG=1`` to see one).
 """
@@ -15,7 +16,6 @@ from typing import Sequence
 
 from persona.errors import PersonaError
 from persona.i18n import LANGUAGES, Catalog, UnknownLanguage
-from persona.vocabulary import load_vocabulary
 
 # Command name → module under journeys.cli (imported only when that command runs).
 COMMANDS = ("validate", "new", "schema")
@@ -53,6 +53,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
+        from persona.vocabulary import load_vocabulary  # after --help: pydantic is not needed there
+
         args.loaded_vocabulary = load_vocabulary(args.vocabulary)
         if args.loaded_vocabulary.strings:
             text = Catalog.load(text.lang, packages=("persona", "journeys"), overrides=args.loaded_vocabulary.strings)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from persona.vocabulary import Vocabulary, load_vocabulary
+if TYPE_CHECKING:
+    from persona.vocabulary import Vocabulary
 
 PERSONA_SUFFIXES = (".yaml", ".yml")
 SIDECAR_SUFFIX = ".workshop.yaml"
@@ -29,7 +30,9 @@ def persona_files(paths: list[str]) -> Iterator[Path]:
             yield path
 
 
-def vocabulary_from(args: argparse.Namespace) -> Vocabulary:
+def vocabulary_from(args: argparse.Namespace) -> "Vocabulary":
     """The vocabulary the command line asked for (loaded once by ``journeys.cli.main``)."""
+    from persona.vocabulary import load_vocabulary
+
     loaded = getattr(args, "loaded_vocabulary", None)
     return loaded if loaded is not None else load_vocabulary(getattr(args, "vocabulary", None))

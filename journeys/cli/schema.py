@@ -6,7 +6,6 @@ import argparse
 import sys
 
 from persona.i18n import Catalog
-from persona.schema import schema_text
 
 from journeys.cli.common import vocabulary_from
 
@@ -16,5 +15,7 @@ def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:
 
 
 def run(args: argparse.Namespace, text: Catalog) -> int:
+    from persona.schema import schema_text
+
     sys.stdout.write(schema_text(text, vocabulary_from(args)))
     return 0

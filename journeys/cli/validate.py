@@ -7,7 +7,6 @@ import sys
 
 from persona.errors import PersonaError, describe
 from persona.i18n import Catalog
-from persona.load import read_persona
 from persona.safe_yaml import DEFAULT_MAX_BYTES
 
 from journeys.cli.common import persona_files, vocabulary_from
@@ -22,6 +21,8 @@ def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:
 
 
 def run(args: argparse.Namespace, text: Catalog) -> int:
+    from persona.load import read_persona
+
     vocabulary = vocabulary_from(args)
     privacy = "warning" if args.privacy_warn else "error"
     max_bytes = int(args.max_mb * 2**20)
