@@ -15,6 +15,11 @@ from typing import Any, Iterable, Mapping
 
 import yaml
 
+try:  # the C loader reads the language files several times faster
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
 LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
 LANGUAGE_ENV = "JOURNEYS_LANG"
@@ -57,7 +62,7 @@ def language_files(package: str, lang: str) -> list[Any]:
 def _package_strings(package: str, lang: str) -> Mapping[str, str]:
     merged: dict[str, str] = {}
     for path in language_files(package, lang):
-        merged.update(flatten(yaml.safe_load(path.read_text(encoding="utf-8")) or {}))
+        merged.update(flatten(yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}))
     return merged
 
 

@@ -9,7 +9,7 @@ import yaml
 
 from persona.i18n import flatten, language_files
 
-PACKAGES = ["persona", "journeys"]
+PACKAGES = ["persona", "journeys", "app"]
 
 
 def catalogue(package: str, lang: str) -> dict[str, str]:

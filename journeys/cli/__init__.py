@@ -18,7 +18,7 @@ from persona.errors import PersonaError
 from persona.i18n import LANGUAGES, Catalog, UnknownLanguage
 
 # Command name → module under journeys.cli (imported only when that command runs).
-COMMANDS = ("validate", "new", "schema")
+COMMANDS = ("validate", "new", "schema", "gaps", "render", "poster", "app")
 
 
 def _requested_language(argv: Sequence[str]) -> str | None:

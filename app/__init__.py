@@ -1,0 +1,1 @@
+"""The workshop app (Streamlit). Run it with ``journeys app``; it only calls the library."""

@@ -1,0 +1,207 @@
+"""The library calls the app makes, cached.
+
+Everything is keyed on the persona file's *content* (a :class:`Document`: its name, text and
+the text's SHA-256, which is what the caches hash) plus the options, never on a path alone, so
+an edit on disk is seen at once and stepping back and forth through a life re-uses what was
+drawn. The parsed persona, its graph and gaps are shared objects (frozen; a plain LRU cache:
+looked up on every run, so the lookup must cost nothing); pictures and files (plain bytes and
+text) go through ``st.cache_data``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from persona.i18n import Catalog
+from persona.load import PersonaFile, parse_persona, read_persona
+from persona.vocabulary import Vocabulary, load_vocabulary
+
+from app.crop import crop_columns
+
+APP_PACKAGES = ("persona", "journeys", "app")
+
+
+@dataclass(frozen=True)
+class Document:
+    """A persona file's text, named, with a content hash for the caches to key on."""
+
+    name: str
+    digest: str
+    text: str = field(repr=False, compare=False)
+
+
+def document(name: str, text: str) -> Document:
+    return Document(name, hashlib.sha256(text.encode("utf-8")).hexdigest(), text)
+
+
+def _document_key(doc: Document) -> str:
+    return f"{doc.name}\0{doc.digest}"
+
+
+HASH = {Document: _document_key}
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A persona read and understood: the file, its graph and its gaps."""
+
+    persona_file: PersonaFile
+    graph: Any  # journeys.graph.JourneyGraph
+    gaps: tuple[Any, ...]  # journeys.gaps.Gap
+    comparison: Any = None  # journeys.scenario.GapComparison, for a scenario
+
+
+@lru_cache(maxsize=None)  # plain caches: asked for several times on every run, and never change
+def catalog(lang: str) -> Catalog:
+    return Catalog.load(lang, packages=APP_PACKAGES)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    return load_vocabulary()
+
+
+@lru_cache(maxsize=16)  # keyed on the name and content hash (a Document hashes those, not its text)
+def analysis(doc: Document) -> Analysis:
+    """Parse, build the graph and find the gaps (raises PersonaError for a bad file)."""
+    from journeys.gaps import find_gaps
+    from journeys.graph import build_graph
+
+    persona_file = parse_persona(doc.text, doc.name, vocabulary())
+    graph = build_graph(persona_file.persona, persona_file.vocabulary)
+    return Analysis(persona_file, graph, find_gaps(graph))
+
+
+@lru_cache(maxsize=32)
+def scenario_analysis(doc: Document, scenario_id: str) -> Analysis:
+    """The persona with a scenario applied, its gaps, and how they compare with the persona's."""
+    from journeys.gaps import find_gaps
+    from journeys.graph import build_graph
+    from journeys.scenario import apply_scenario, compare_gaps
+
+    before = analysis(doc)
+    vocab = before.persona_file.vocabulary
+    persona = apply_scenario(before.persona_file.persona, scenario_id, vocab)
+    graph = build_graph(persona, vocab)
+    gaps = find_gaps(graph)
+    return Analysis(before.persona_file, graph, gaps, compare_gaps(before.gaps, gaps))
+
+
+def chosen(doc: Document, scenario_id: str | None) -> Analysis:
+    return scenario_analysis(doc, scenario_id) if scenario_id else analysis(doc)
+
+
+@st.cache_data(show_spinner=False, max_entries=512, hash_funcs=HASH)
+def timeline_svg(doc: Document, lang: str, theme: str, until_age: float | None,
+                 scenario_id: str | None = None, legend: bool = False,
+                 window: tuple[float, float] | None = None) -> str:
+    """The timeline for the screen: without the legend (the page explains the gaps in large type);
+    with ``window`` (ages from, to), only those years next to the lane titles — a close-up."""
+    from journeys.render import timeline
+
+    found = chosen(doc, scenario_id)
+    svg = timeline(found.graph, found.gaps, catalog(lang), theme=theme, until_age=until_age,
+                   comparison=found.comparison, legend=legend).svg()
+    if window is None:
+        return svg
+    left, year_width = _time_axis(doc, lang, theme, scenario_id)
+    return crop_columns(svg, left, left + window[0] * year_width, left + window[1] * year_width)
+
+
+@lru_cache(maxsize=32)
+def _time_axis(doc: Document, lang: str, theme: str, scenario_id: str | None) -> tuple[float, float]:
+    """Where age 0 is on the timeline and how wide a year is (points), from the library's layout."""
+    from journeys.render import number_gaps
+    from journeys.render.layout import layout_timeline
+    from journeys.render.theme import theme_named
+
+    found = chosen(doc, scenario_id)
+    layout = layout_timeline(found.graph, number_gaps(found.gaps, found.comparison), catalog(lang),
+                             theme_named(theme))
+    return layout.left, layout.year_width
+
+
+@st.cache_data(show_spinner=False, max_entries=64, hash_funcs=HASH)
+def ecomap_svg(doc: Document, lang: str, theme: str) -> str:
+    from journeys.render import ecomap
+
+    found = analysis(doc)
+    return ecomap(found.graph, found.gaps, catalog(lang), theme=theme).svg()
+
+
+@st.cache_data(show_spinner=False, max_entries=64, hash_funcs=HASH)
+def balance_svg(doc: Document, lang: str, theme: str) -> str:
+    from journeys.render import balance
+
+    found = analysis(doc)
+    return balance(found.graph, catalog(lang), theme=theme).svg()
+
+
+@st.cache_data(show_spinner=False, max_entries=64, hash_funcs=HASH)
+def view_file(doc: Document, lang: str, theme: str, view: str, fmt: str,
+              scenario_id: str | None = None) -> bytes:
+    """One picture (timeline, ecomap, balance) as SVG, PNG or PDF."""
+    from journeys import render
+
+    found = chosen(doc, scenario_id)
+    words = catalog(lang)
+    if view == "timeline":
+        drawing = render.timeline(found.graph, found.gaps, words, theme=theme, comparison=found.comparison)
+    elif view == "ecomap":
+        drawing = render.ecomap(found.graph, found.gaps, words, theme=theme)
+    else:
+        drawing = render.balance(found.graph, words, theme=theme)
+    if fmt == "svg":
+        return drawing.svg().encode("utf-8")
+    return drawing.png() if fmt == "png" else drawing.pdf()
+
+
+@st.cache_data(show_spinner=False, max_entries=16, hash_funcs=HASH)
+def poster_file(doc: Document, lang: str, size: str, orientation: str, tile: str | None,
+                scenario_id: str | None, notes_text: str | None) -> bytes:
+    from journeys.render.poster import poster_pdf
+
+    found = analysis(doc)
+    return poster_pdf(found.persona_file, catalog(lang), size=size, orientation=orientation, tile=tile,
+                      scenario=scenario_id, notes=_notes(notes_text, doc.name))
+
+
+@st.cache_data(show_spinner=False, max_entries=16, hash_funcs=HASH)
+def chronology_text(doc: Document, lang: str, fmt: str, notes_text: str | None,
+                    scenario_id: str | None = None) -> str:
+    from journeys.report import chronology
+
+    found = chosen(doc, scenario_id)
+    return chronology(found.graph, found.gaps, catalog(lang), fmt=fmt, notes=_notes(notes_text, doc.name))
+
+
+def _notes(notes_text: str | None, source: str) -> Any:
+    from journeys.workshop import notes_from_text
+
+    return notes_from_text(notes_text, source) if notes_text else None
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One persona file of the folder, for the choice list."""
+
+    path: str
+    name: str | None  # None when the file is not a valid persona
+    problems: int
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def listed(path: str, stamp: tuple[int, int]) -> Listed:
+    """A file of the folder with its persona's name (``stamp`` = size and mtime, for freshness)."""
+    from persona.errors import PersonaError
+
+    try:
+        return Listed(path, read_persona(Path(path), vocabulary()).persona.name, 0)
+    except PersonaError as exc:
+        return Listed(path, None, len(exc.problems))

@@ -1,0 +1,111 @@
+"""Välj: a persona from the folder or an uploaded file; language, theme and scenario."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from persona.errors import PersonaError, describe
+from persona.i18n import LANGUAGES, Catalog
+from persona.load import parse_persona
+from persona.safe_yaml import decode
+
+from app import data, state, ui
+from app.state import THEMES
+from journeys.cli.common import persona_files
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    info = path.stat()
+    return info.st_size, info.st_mtime_ns
+
+
+def _copy(widget: str, name: str) -> None:
+    st.session_state[name] = st.session_state[widget]
+
+
+def _chose_file() -> None:
+    state.choose_file(Path(st.session_state["choose_file"]))
+
+
+def folder_choice(text: Catalog) -> None:
+    folder = state.folder()
+    files = list(persona_files([str(folder)])) if folder.is_dir() else []
+    if not files:
+        st.warning(text("app.choose.empty_folder", folder=folder))
+        return
+    entries = {str(p): data.listed(str(p), _stamp(p)) for p in files}
+
+    def label(path: str) -> str:
+        entry, name = entries[path], Path(path).relative_to(folder).as_posix()
+        if entry.name is None:
+            return text("app.choose.invalid_entry", file=name, problems=entry.problems)
+        return text("app.choose.entry", name=entry.name, file=name)
+
+    paths = list(entries)
+    chosen = state.get("chosen_path")
+    st.radio(text("app.choose.from_folder", folder=folder), paths, format_func=label, key="choose_file",
+             index=paths.index(chosen) if chosen in paths else None, on_change=_chose_file)
+
+
+def upload_choice(text: Catalog) -> None:
+    upload = st.file_uploader(text("app.choose.upload"), type=["yaml", "yml"], key="uploader",
+                              help=text("app.choose.upload_help"))
+    if upload is None or state.get("upload_id") == upload.file_id:
+        return
+    try:
+        content = decode(upload.getvalue(), upload.name)
+        parse_persona(content, upload.name, data.vocabulary())
+    except PersonaError as exc:  # shown on every run while the file stays in the box
+        st.error(text("app.choose.upload_invalid", file=upload.name, problems=len(exc.problems)), icon=":material/error:")
+        ui.show_problems(exc, text)
+        return
+    state.put("upload_id", upload.file_id)
+    state.choose_upload(upload.name, content)
+
+
+def settings(text: Catalog) -> None:
+    columns = st.columns(2)
+    with columns[0]:
+        st.segmented_control(text("app.choose.language"), LANGUAGES, default=state.lang(), required=True,
+                             format_func=lambda lang: text(f"app.lang.{lang}"), key="choose_lang",
+                             on_change=_copy, args=("choose_lang", "lang"))
+    with columns[1]:
+        st.segmented_control(text("app.choose.theme"), THEMES, default=state.theme(), required=True,
+                             format_func=lambda theme: text(f"app.theme.{theme}"), key="choose_theme",
+                             on_change=_copy, args=("choose_theme", "theme"))
+
+
+def scenario_choice(text: Catalog, persona) -> None:
+    options = [None] + [s.id for s in persona.scenarios]
+    labels = {s.id: s.label for s in persona.scenarios}
+    current = state.scenario()
+    st.selectbox(text("app.choose.scenario"), options, index=options.index(current) if current in options else 0,
+                 format_func=lambda sid: labels.get(sid, text("app.choose.no_scenario")), key="choose_scenario",
+                 on_change=_copy, args=("choose_scenario", "scenario"))
+
+
+def summary(text: Catalog) -> None:
+    if state.chosen_name() is None:
+        st.info(text("app.choose.pick_one"), icon=":material/arrow_upward:")
+        return
+    chosen, found = state.current()
+    persona = found.persona_file.persona
+    st.success(text("app.choose.ready", name=persona.name, events=len(persona.events), gaps=len(found.gaps)),
+               icon=":material/check_circle:")
+    for warning in found.persona_file.warnings:
+        st.warning(describe(warning, chosen.name, text))
+    scenario_choice(text, persona)
+    st.page_link("views/journey.py", label=text("app.choose.go_journey"), icon=":material/arrow_forward:")
+
+
+def body(text: Catalog) -> None:
+    st.title(text("app.choose.title"))
+    settings(text)
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        folder_choice(text)
+    with right:
+        upload_choice(text)
+    summary(text)

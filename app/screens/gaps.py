@@ -1,0 +1,133 @@
+"""Mellan stolarna: every gap to discuss, with the room's notes, ideas and dot-votes.
+
+Notes of a persona file are saved in the sidecar ``NAME.workshop.yaml`` beside it (never in the
+persona); notes of an uploaded persona are kept for the session and can be downloaded.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import streamlit as st
+
+from persona.errors import PersonaError
+from persona.i18n import Catalog
+
+from app import state, ui
+from journeys import workshop
+from journeys.gaps import gap_text, rule_title
+from journeys.render import number_gaps
+
+SORT_ORDERS = ("time", "votes")
+
+
+def notes_for(chosen: state.Source, persona_id: str) -> workshop.WorkshopNotes:
+    if chosen.is_upload:
+        return state.upload_notes(persona_id)
+    return workshop.load_notes(chosen.path, persona_id)
+
+
+def change(chosen: state.Source, persona_id: str, gap_key: str, how: Callable[[Any], Any]) -> None:
+    """Save one change of one gap's note (callbacks run before the page is drawn again)."""
+    try:
+        if chosen.is_upload:
+            state.change_upload_note(persona_id, gap_key, how)
+        else:
+            workshop.update_note(chosen.path, persona_id, gap_key, how)
+        st.session_state["notes_saved"] = True
+    except (PersonaError, OSError) as exc:
+        st.session_state["notes_failed"] = exc
+
+
+def _text_changed(chosen, persona_id: str, gap_key: str, widget: str) -> None:
+    change(chosen, persona_id, gap_key, workshop.set_text(st.session_state[widget]))
+
+
+def _idea_added(chosen, persona_id: str, gap_key: str, widget: str) -> None:
+    idea = st.session_state.get(widget, "")
+    if idea.strip():
+        change(chosen, persona_id, gap_key, workshop.add_idea(idea))
+    st.session_state[widget] = ""
+
+
+def gap_card(text: Catalog, numbered, note, chosen, persona_id: str, vocabulary, read_only: bool) -> None:
+    gap, key = numbered.gap, numbered.gap.key
+    words = gap_text(gap, text, vocabulary)
+    with st.container(border=True):
+        ui.gap_callout(numbered.number, rule_title(gap.rule, text), ui.age_span(gap, text), words.message,
+                       words.question, head=text("app.gap.status_open"))
+        votes, minus, plus = st.columns([4, 1, 1], vertical_alignment="center")
+        with votes:
+            dots = "●" * min(note.votes, 20)
+            st.html(f'<p class="jr-votes">{ui.escape(text("app.gaps.votes", votes=note.votes))} {dots}</p>')
+        with minus:
+            st.button(text("app.gaps.unvote"), key=f"unvote-{key}", on_click=change, width="stretch",
+                      args=(chosen, persona_id, key, workshop.add_votes(-1)), disabled=read_only or not note.votes,
+                      help=text("app.gaps.unvote_help"))
+        with plus:
+            st.button(text("app.gaps.vote"), key=f"vote-{key}", on_click=change, width="stretch",
+                      args=(chosen, persona_id, key, workshop.add_votes(1)), disabled=read_only,
+                      help=text("app.gaps.vote_help"))
+        widget = f"note-{key}"
+        if st.session_state.get(widget) is None or st.session_state.get(f"{widget}-saved") != note.text:
+            st.session_state[widget] = note.text
+            st.session_state[f"{widget}-saved"] = note.text
+        st.text_area(text("app.gaps.notes"), key=widget, on_change=_text_changed, disabled=read_only,
+                     args=(chosen, persona_id, key, widget), placeholder=text("app.gaps.notes_placeholder"))
+        ideas(text, note, chosen, persona_id, key, read_only)
+
+
+def ideas(text: Catalog, note, chosen, persona_id: str, key: str, read_only: bool) -> None:
+    st.markdown(f"**{ui.escape(text('app.gaps.ideas'))}**")
+    for index, idea in enumerate(note.ideas):
+        line, remove = st.columns([8, 1], vertical_alignment="center")
+        with line:
+            st.html(f"<p>→ {ui.escape(idea)}</p>")
+        with remove:
+            st.button(text("app.gaps.remove_idea"), key=f"remove-{key}-{index}", on_click=change, disabled=read_only,
+                      args=(chosen, persona_id, key, workshop.remove_idea(index)), help=text("app.gaps.remove_idea_help"))
+    widget = f"idea-{key}"
+    new, add = st.columns([8, 1], vertical_alignment="bottom")
+    with new:
+        st.text_input(text("app.gaps.new_idea"), key=widget, disabled=read_only, label_visibility="collapsed",
+                      placeholder=text("app.gaps.new_idea_placeholder"))
+    with add:
+        st.button(text("app.gaps.add_idea"), key=f"add-{key}", on_click=_idea_added, disabled=read_only,
+                  args=(chosen, persona_id, key, widget), width="stretch")
+
+
+def messages(text: Catalog, chosen: state.Source) -> None:
+    failed = st.session_state.pop("notes_failed", None)
+    if isinstance(failed, PersonaError):
+        ui.show_problems(failed, text)
+    elif failed is not None:
+        st.error(text("app.gaps.save_failed", error=failed), icon=":material/error:")
+    if st.session_state.pop("notes_saved", False):
+        where = text("app.gaps.kept_in_session") if chosen.is_upload else workshop.sidecar_path(chosen.path).name
+        st.toast(text("app.gaps.saved", where=where), icon=":material/check_circle:")
+
+
+def body(text: Catalog) -> None:
+    chosen, found = state.current()
+    persona = found.persona_file.persona
+    st.title(text("app.gaps.title", name=persona.name))
+    messages(text, chosen)
+    read_only = False
+    try:
+        notes = notes_for(chosen, persona.id)
+    except PersonaError as exc:  # a malformed sidecar: shown, and never overwritten
+        ui.show_problems(exc, text)
+        st.warning(text("app.gaps.read_only"))
+        notes, read_only = workshop.WorkshopNotes(persona.id), True
+    where = text("app.gaps.kept_in_session") if chosen.is_upload else str(workshop.sidecar_path(chosen.path))
+    st.caption(text("app.gaps.where", where=where, votes=notes.total_votes))
+    if not found.gaps:
+        st.info(text("app.gaps.none"))
+        return
+    order = st.segmented_control(text("app.gaps.sort"), SORT_ORDERS, default="time", required=True, key="gap_order",
+                                 format_func=lambda o: text(f"app.gaps.sort_{o}"))
+    numbered = list(number_gaps(found.gaps))
+    if order == "votes":
+        numbered.sort(key=lambda n: (-notes.note(n.gap.key).votes, n.number))
+    for item in numbered:
+        gap_card(text, item, notes.note(item.gap.key), chosen, persona.id, found.graph.vocabulary, read_only)

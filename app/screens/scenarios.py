@@ -1,0 +1,60 @@
+"""Scenarier: the persona and a "what if" side by side — gaps closed, remaining, new — and both timelines."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from persona.i18n import Catalog
+
+from app import data, state, ui
+from journeys.gaps import rule_title
+
+
+def _chose() -> None:
+    st.session_state["compare_scenario"] = st.session_state["scenario_choice"]
+
+
+def gap_lines(text: Catalog, gaps) -> list[str]:
+    return [text("app.scenarios.gap_line", title=rule_title(g.rule, text), span=ui.age_span(g, text)) for g in gaps]
+
+
+def column(text: Catalog, kind: str, gaps, mark: str) -> None:
+    st.metric(text(f"app.scenarios.{kind}"), len(gaps))
+    lines = gap_lines(text, gaps)
+    if lines:
+        ui.bullet_list([f"{mark} {line}" for line in lines])
+    else:
+        st.caption(text("app.scenarios.no_gaps"))
+
+
+def body(text: Catalog) -> None:
+    chosen, found = state.current()
+    persona = found.persona_file.persona
+    st.title(text("app.scenarios.title", name=persona.name))
+    if not persona.scenarios:
+        st.info(text("app.scenarios.none"))
+        return
+    options = [s.id for s in persona.scenarios]
+    wanted = state.get("compare_scenario") or state.scenario()
+    current = wanted if wanted in options else options[0]
+    st.selectbox(text("app.scenarios.choose"), options, index=options.index(current), key="scenario_choice",
+                 format_func=lambda sid: persona.scenario(sid).label, on_change=_chose)
+    scenario = persona.scenario(current)
+    if scenario.note:
+        st.caption(scenario.note)
+    after = data.scenario_analysis(chosen.doc, current)
+    comparison = after.comparison
+    closed, remaining, new = st.columns(3)
+    with closed:
+        column(text, "closed", comparison.closed, "✔")
+    with remaining:
+        column(text, "remaining", comparison.remaining, "●")
+    with new:
+        column(text, "new", comparison.new, "✚")
+    lang, theme = state.lang(), state.theme()
+    st.subheader(text("app.scenarios.before", name=persona.name))
+    ui.picture(data.timeline_svg(chosen.doc, lang, theme, None, None),
+               text("app.scenarios.before", name=persona.name))
+    st.subheader(text("app.scenarios.after", label=scenario.label))
+    ui.picture(data.timeline_svg(chosen.doc, lang, theme, None, current),
+               text("app.scenarios.after", label=scenario.label))

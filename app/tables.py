@@ -1,0 +1,61 @@
+"""The edit page's tables: a persona's items as a DataFrame for ``st.data_editor`` and back.
+
+The hidden column ``_original_id`` remembers which item a row came from, so an edited id
+changes that item in place, a missing row deletes it and a row without one is new.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from persona.edit import ITEM_ORDER, NUMBER_FIELDS, PersonaEditor
+from persona.i18n import Catalog
+from persona.model import EVENT_KINDS, FACTOR_DOMAINS, SUPPORT_LEVELS
+
+COLLECTIONS = ("events", "supports", "factors", "people")
+ORIGINAL = "_original_id"
+CHECK_COLUMNS = ("child_heard", "protective")
+
+
+def column_config(collection: str, text: Catalog, agencies: list[str]) -> dict[str, Any]:
+    choices = {
+        "kind": list(EVENT_KINDS), "level": list(SUPPORT_LEVELS), "domain": list(FACTOR_DOMAINS),
+        "type": ["risk", "protective"], "handover": ["none", "partial", "full"],
+        "agency": agencies, "to": agencies, "from": agencies,
+    }
+    config: dict[str, Any] = {ORIGINAL: None}
+    for column in ITEM_ORDER[collection]:
+        label = text(f"app.edit.column.{column}")
+        if column in NUMBER_FIELDS[collection]:
+            config[column] = st.column_config.NumberColumn(label, min_value=0.0, max_value=25.0, step=0.01)
+        elif column in CHECK_COLUMNS:
+            config[column] = st.column_config.CheckboxColumn(label)
+        elif column in choices:
+            config[column] = st.column_config.SelectboxColumn(label, options=choices[column])
+        else:
+            config[column] = st.column_config.TextColumn(label, required=column == "id")
+    return config
+
+
+def frame(editor: PersonaEditor, collection: str) -> pd.DataFrame:
+    rows = editor.rows(collection)
+    table = pd.DataFrame(rows, columns=list(ITEM_ORDER[collection]))
+    table.insert(0, ORIGINAL, [row["id"] for row in rows])
+    return table
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        return value
+    return None if pd.isna(value) else value
+
+
+def table_rows(table: pd.DataFrame) -> tuple[list[dict[str, Any]], list[str | None]]:
+    rows = [{c: _plain(v) for c, v in record.items() if c != ORIGINAL} for record in table.to_dict("records")]
+    originals = [_plain(v) for v in table[ORIGINAL].tolist()]
+    return rows, originals
+
+

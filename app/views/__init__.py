@@ -1,0 +1,1 @@
+"""The pages of the workshop app, one file each (thin: a few library calls)."""

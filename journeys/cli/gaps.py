@@ -1,0 +1,120 @@
+"""``journeys gaps FILE``: where the child falls between the chairs, as a table, JSON or Markdown.
+
+Finding gaps is the point, so the exit code is 0 whenever the file could be read (1 or 2 only for
+a file, vocabulary or scenario that is wrong). The JSON form is a stable interface: a list of
+gaps (``number``, ``key``, ``rule``, ``title``, ``from``, ``to``, ``agencies``, ``events``,
+``severity``, ``message``, ``question``); with ``--compare`` an object with ``closed``,
+``remaining`` and ``new``, each such a list.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, Sequence
+
+from persona.i18n import LANGUAGES, Catalog
+from persona.load import PersonaFile, read_persona
+from persona.vocabulary import Vocabulary
+
+from journeys.cli.common import vocabulary_from
+from journeys.gaps import Gap, find_gaps, gap_text, rule_title
+from journeys.gaps.format import gap_table, gaps_markdown
+from journeys.graph import build_graph
+from journeys.scenario import GapComparison, ScenarioError, apply_scenario, compare_gaps
+
+FORMATS = ("table", "json", "markdown")
+SECTIONS = ("closed", "remaining", "new")
+
+
+def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:
+    parser = sub.add_parser("gaps", help=text("cli.gaps.help"), description=text("cli.gaps.description"))
+    parser.add_argument("file", metavar=text("cli.file_metavar"), help=text("cli.gaps.file_help"))
+    parser.add_argument("--scenario", metavar="ID", help=text("cli.gaps.scenario_help"))
+    parser.add_argument("--compare", action="store_true", help=text("cli.gaps.compare_help"))
+    parser.add_argument("--format", choices=FORMATS, default="table", help=text("cli.gaps.format_help"))
+    # Also accepted after the command (journeys gaps FILE --lang en); the main parser reads them.
+    parser.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=text("cli.lang_help"))
+    parser.add_argument("--vocabulary", metavar=text("cli.file_metavar"), default=argparse.SUPPRESS,
+                        help=text("cli.vocabulary_help"))
+
+
+def run(args: argparse.Namespace, text: Catalog) -> int:
+    if args.compare and not args.scenario:
+        print(text("cli.gaps.compare_needs_scenario"), file=sys.stderr)
+        return 2
+    loaded = read_persona(args.file, vocabulary_from(args))
+    before = _gaps(loaded.persona, loaded.vocabulary)
+    if not args.scenario:
+        print(_render(before, loaded, text, args.format))
+        return 0
+    after = _gaps(_scenario(loaded, args.scenario), loaded.vocabulary)
+    if args.compare:
+        print(_render_comparison(before, after, compare_gaps(before, after), loaded, text, args.format))
+    else:
+        print(_render(after, loaded, text, args.format))
+    return 0
+
+
+def _scenario(loaded: PersonaFile, scenario_id: str):
+    try:
+        return apply_scenario(loaded.persona, scenario_id, loaded.vocabulary)
+    except ScenarioError as exc:
+        raise ScenarioError(loaded.path, exc.problems) from None
+
+
+def _gaps(persona, vocabulary: Vocabulary) -> tuple[Gap, ...]:
+    return find_gaps(build_graph(persona, vocabulary))
+
+
+# --- JSON ----------------------------------------------------------------------------------
+def gap_json(gap: Gap, number: int, text: Catalog, vocabulary: Vocabulary) -> dict[str, Any]:
+    """One gap as the stable JSON object."""
+    words = gap_text(gap, text, vocabulary)
+    return {
+        "number": number,
+        "key": gap.key,
+        "rule": gap.rule,
+        "title": rule_title(gap.rule, text),
+        "from": round(gap.start, 3),
+        "to": round(gap.end, 3),
+        "agencies": list(gap.agencies),
+        "events": list(gap.events),
+        "severity": gap.severity,
+        "message": words.message,
+        "question": words.question,
+    }
+
+
+def _numbered(gaps: Sequence[Gap], within: Sequence[Gap]) -> list[tuple[int, Gap]]:
+    """Each gap with its number in the full list it comes from (numbers match the pictures)."""
+    numbers = {id(g): position for position, g in enumerate(within, start=1)}
+    return [(numbers[id(g)], g) for g in gaps]
+
+
+def _render(gaps: Sequence[Gap], loaded: PersonaFile, text: Catalog, fmt: str) -> str:
+    numbered = _numbered(gaps, gaps)
+    if fmt == "json":
+        return _dump([gap_json(g, n, text, loaded.vocabulary) for n, g in numbered])
+    if fmt == "markdown":
+        return gaps_markdown(numbered, loaded.persona.name, text, loaded.vocabulary)
+    return gap_table(numbered, loaded.persona.name, text, loaded.vocabulary)
+
+
+def _render_comparison(before: Sequence[Gap], after: Sequence[Gap], comparison: GapComparison,
+                       loaded: PersonaFile, text: Catalog, fmt: str) -> str:
+    sections = {
+        "closed": _numbered(comparison.closed, before),
+        "remaining": _numbered(comparison.remaining, after),
+        "new": _numbered(comparison.new, after),
+    }
+    if fmt == "json":
+        return _dump({name: [gap_json(g, n, text, loaded.vocabulary) for n, g in sections[name]] for name in SECTIONS})
+    render = gaps_markdown if fmt == "markdown" else gap_table
+    parts = [render(sections[name], text(f"cli.gaps.section.{name}"), text, loaded.vocabulary) for name in SECTIONS]
+    return "\n\n".join(parts)
+
+
+def _dump(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)

@@ -1,0 +1,45 @@
+"""closed-while-risk: a case is closed while the risk load is at or above ``load`` and no other
+support goes on after the closure.
+
+The gap runs from the closure until a support starts or the load drops below ``load``, at most
+``span_days``. A support that ends at the closure itself does not count as going on.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+from persona.model import Event
+
+from journeys.gaps.model import Gap
+from journeys.gaps.rules.common import support_periods, to_years
+from journeys.gaps.settings import RuleParams
+from journeys.graph import JourneyGraph
+from journeys.timeline import Periods
+
+RULE = "closed-while-risk"
+
+
+def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:
+    threshold = int(params["load"])
+    supported = support_periods(graph.supports(), graph.horizon)
+    drops = graph.risk.next_where(lambda load: load < threshold)
+    for closure in graph.events(("closure",)):
+        load = graph.risk_load(closure.age)
+        if load >= threshold and not _support_goes_on(supported, closure.age):
+            yield Gap(rule=RULE, start=closure.age, end=_until(graph, closure, drops, params),
+                      agencies=(closure.agency,) if closure.agency else (), events=(closure.id,),
+                      severity=params.severity,
+                      params={"event": closure, "agency": closure.agency, "load": load, "threshold": threshold})
+
+
+def _support_goes_on(supported: Periods, age: float) -> bool:
+    """A support runs at ``age`` and goes on past it (merged periods: the one around ``age``
+    reaches beyond it)."""
+    return supported.covers(age) and supported.end_of(age) > age
+
+
+def _until(graph: JourneyGraph, closure: Event, drops: Callable[[float], float | None], params: RuleParams) -> float:
+    limit = closure.age + to_years(float(params["span_days"]))
+    ends = [limit, graph.next_support_start(closure.age), drops(closure.age)]
+    return min(end for end in ends if end is not None)

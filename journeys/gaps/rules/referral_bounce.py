@@ -1,0 +1,113 @@
+"""referral-bounce: the child is passed around ("bollas runt").
+
+Two patterns: referrals that go round in a circle (A → B → A, or A → B → C → A), each sent on
+by the agency the last one reached, within ``days`` of the last and with no support started
+there in between; or ``pile_up`` referrals within ``days`` with no support starting from the
+first to the last.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, Sequence
+
+from persona.model import Event
+
+from journeys.gaps.model import Gap
+from journeys.gaps.rules.common import days_between
+from journeys.gaps.settings import RuleParams
+from journeys.graph import JourneyGraph
+
+RULE = "referral-bounce"
+
+
+def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:
+    referrals = graph.events(("referral",))
+    window = float(params["days"])
+    groups = [(c, "circle") for c in _circles(graph, referrals, window)]
+    groups += [(p, "pile_up") for p in _pile_ups(graph, referrals, int(params["pile_up"]), window)]
+    for found, variant in _joined(groups):
+        yield _gap(found, variant, params)
+
+
+def _joined(groups: list[tuple[tuple[Event, ...], str]]) -> list[tuple[tuple[Event, ...], str]]:
+    """Groups that share a referral become one (a circle inside a pile-up is told as a circle).
+    A union-find over the referral ids keeps this linear."""
+    parent: dict[str, str] = {}
+
+    def root(item: str) -> str:
+        while parent.setdefault(item, item) != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    for referrals, _ in groups:
+        for referral in referrals[1:]:
+            parent[root(referral.id)] = root(referrals[0].id)
+    members: dict[str, dict[str, Event]] = {}
+    circles: set[str] = set()
+    for referrals, variant in groups:
+        top = root(referrals[0].id)
+        members.setdefault(top, {}).update((r.id, r) for r in referrals)
+        if variant == "circle":
+            circles.add(top)
+    joined = [(tuple(sorted(found.values(), key=lambda r: r.age)), "circle" if top in circles else "pile_up")
+              for top, found in members.items()]
+    return sorted(joined, key=lambda g: (g[0][0].age, g[0][0].id))
+
+
+def _gap(referrals: Sequence[Event], variant: str, params: RuleParams) -> Gap:
+    agencies = [a for r in referrals for a in (r.agency, r.to) if a]
+    return Gap(
+        rule=RULE, start=referrals[0].age, end=referrals[-1].age,
+        agencies=tuple(dict.fromkeys(agencies)), events=tuple(r.id for r in referrals),
+        severity=params.severity, params={"variant": variant, "count": len(referrals), "referrals": tuple(referrals)},
+    )
+
+
+def _circles(graph: JourneyGraph, referrals: Sequence[Event], window: float) -> Iterator[tuple[Event, ...]]:
+    """Chains of referrals, each sent on by the agency the previous one reached, that come back
+    to an agency already visited. A chain holds at most one referral per agency, so it stays
+    short."""
+    arrived: dict[str, tuple[Event, ...]] = {}
+    for referral in referrals:
+        chain = _chain_into(graph, arrived.pop(referral.agency, ()), referral, window)
+        visited = [chain[0].agency] + [r.to for r in chain] if chain else [referral.agency]
+        if referral.to in visited:
+            circle = chain[visited.index(referral.to):] + (referral,)
+            if len(circle) > 1:
+                yield circle
+            continue
+        arrived[referral.to] = chain + (referral,)
+
+
+def _chain_into(graph: JourneyGraph, chain: tuple[Event, ...], referral: Event, window: float) -> tuple[Event, ...]:
+    """The chain that brought the child to this referral's agency, if it is still going: recent
+    enough, and no support started at that agency since the child arrived."""
+    if not chain or days_between(chain[-1].age, referral.age) > window:
+        return ()
+    arrived_at = chain[-1].age
+    if graph.support_started_at(referral.agency, arrived_at, referral.age):
+        return ()
+    return chain
+
+
+def _pile_ups(graph: JourneyGraph, referrals: Sequence[Event], count: int, window: float) -> Iterator[tuple[Event, ...]]:
+    """Runs of referrals where every ``count`` in a row fall within the window with no support
+    starting from the first to the last; overlapping runs are joined."""
+    run: tuple[int, int] | None = None
+    for first in range(max(0, len(referrals) - count + 1)):
+        last = first + count - 1
+        if not _piled(graph, referrals[first], referrals[last], window):
+            continue
+        if run is not None and first <= run[1]:
+            run = (run[0], last)
+            continue
+        if run is not None:
+            yield tuple(referrals[run[0]:run[1] + 1])
+        run = (first, last)
+    if run is not None:
+        yield tuple(referrals[run[0]:run[1] + 1])
+
+
+def _piled(graph: JourneyGraph, first: Event, last: Event, window: float) -> bool:
+    return days_between(first.age, last.age) <= window and not graph.any_support_starting(first.age, last.age)

@@ -1,0 +1,58 @@
+"""reports-closed-repeatedly: ``reports`` or more reports of concern within ``days``, each
+closed without an investigation.
+
+A report counts as closed without investigation when its chain of answers (events that
+``responds_to`` it, and those that answer them, up to three steps) reaches a ``closure`` without
+passing a ``decision`` (the decision to investigate): report → closure, or report → assessment
+(förhandsbedömning) → closure. Report → decision → closure was investigated. Overlapping runs
+are joined into one gap, from the first report to the last closure.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from persona.model import Event
+
+from journeys.gaps.model import Gap
+from journeys.gaps.rules.common import days_between
+from journeys.gaps.settings import RuleParams
+from journeys.graph import JourneyGraph
+
+RULE = "reports-closed-repeatedly"
+CHAIN_STEPS = 3
+
+
+def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:
+    closed = [(r, c) for r in graph.events(("report",)) if (c := _closed_at_once(graph, r))]
+    count, window = int(params["reports"]), float(params["days"])
+    run: tuple[int, int] | None = None
+    for first in range(max(0, len(closed) - count + 1)):
+        last = first + count - 1
+        if days_between(closed[first][0].age, closed[last][0].age) > window:
+            continue
+        if run is not None and first <= run[1]:
+            run = (run[0], last)
+            continue
+        if run is not None:
+            yield _gap(graph, closed[run[0]:run[1] + 1], params)
+        run = (first, last)
+    if run is not None:
+        yield _gap(graph, closed[run[0]:run[1] + 1], params)
+
+
+def _closed_at_once(graph: JourneyGraph, report: Event) -> Event | None:
+    answers = list(graph.responses_to(report.id))
+    for _ in range(CHAIN_STEPS):
+        closure = next((e for e in answers if e.kind == "closure"), None)
+        if closure is not None:
+            return closure
+        answers = [later for e in answers if e.kind != "decision" for later in graph.responses_to(e.id)]
+    return None
+
+
+def _gap(graph: JourneyGraph, pairs: list[tuple[Event, Event]], params: RuleParams) -> Gap:
+    agencies = [a for r, c in pairs for a in (r.agency, graph.receiver(r), c.agency) if a]
+    return Gap(rule=RULE, start=pairs[0][0].age, end=max(c.age for _, c in pairs),
+               agencies=tuple(dict.fromkeys(agencies)), events=tuple(e.id for pair in pairs for e in pair),
+               severity=params.severity, params={"count": len(pairs), "reports": tuple(r for r, _ in pairs)})

@@ -1,0 +1,94 @@
+"""unanswered-signal: a signal or a report of concern that nobody answers within the window.
+
+Answered means: an event that ``responds_to`` it (when the persona names one, that is the
+answer); else, for a report, anything the receiving agency does, and (setting
+``other_agency_contact``) a contact, assessment, decision or coordination at another agency
+that does not answer something else, within the window. An answer exactly at the window is in
+time.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Iterator
+
+from persona.model import Event
+
+from journeys.gaps.model import Gap
+from journeys.gaps.rules.common import days_between, overrun_severity, to_years
+from journeys.gaps.settings import RuleParams
+from journeys.graph import JourneyGraph
+
+RULE = "unanswered-signal"
+ANSWER_KINDS = ("contact", "assessment", "decision", "coordination")
+
+
+def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:
+    window = float(params["days"])
+    others = _answers_by_others(graph) if params.get("other_agency_contact", True) else None
+    for signal in graph.events(("signal", "report")):
+        answer = _first_answer(graph, signal, others, window)
+        waited = days_between(signal.age, answer.age) if answer else None
+        if waited is not None and waited <= window:
+            continue
+        yield _gap(graph, signal, answer, waited, window, params)
+
+
+def _gap(graph: JourneyGraph, signal: Event, answer: Event | None, waited: float | None,
+         window: float, params: RuleParams) -> Gap:
+    agencies = tuple(dict.fromkeys(a for a in (signal.agency, graph.receiver(signal)) if a))
+    return Gap(
+        rule=RULE,
+        start=signal.age,
+        end=answer.age if answer else signal.age + to_years(window),
+        agencies=agencies,
+        events=(signal.id,) + ((answer.id,) if answer else ()),
+        severity=overrun_severity(params.severity, waited, window),
+        params={"variant": "late" if answer else "never", "event": signal, "kind": signal.kind,
+                "agency": signal.agency, "days": window, "waited": waited, "answer": answer},
+    )
+
+
+def _first_answer(graph: JourneyGraph, signal: Event, others: "OtherAnswers | None", window: float) -> Event | None:
+    """What the persona says answered it; else the receiver's first step (for a report); else
+    the first unprompted contact by another agency (when that setting is on) — that one only
+    within the window: a contact long after is no evidence that anyone answered."""
+    explicit = graph.responses_to(signal.id)
+    if explicit:
+        return explicit[0]
+    receiver = graph.receiver(signal)
+    candidates = [graph.first_event_at(receiver, signal.age, skip=signal.id)] if receiver else []
+    contact = others.first_after(signal.age, signal.agency) if others is not None else None
+    if contact is not None and days_between(signal.age, contact.age) <= window:
+        candidates.append(contact)
+    found = [c for c in candidates if c is not None and c.id != signal.id]
+    return min(found, key=lambda e: e.age) if found else None
+
+
+class OtherAnswers:
+    """Contacts, assessments, decisions and meetings in time order, with for each one the next
+    one at a different agency, so "the first answer by another agency" is a bisect and a step."""
+
+    def __init__(self, events: tuple[Event, ...]):
+        self.events = events
+        self.ages = [e.age for e in events]
+        self.next_other = self._next_other(events)
+
+    @staticmethod
+    def _next_other(events: tuple[Event, ...]) -> list[int]:
+        following = [len(events)] * len(events)
+        for position in range(len(events) - 2, -1, -1):
+            same = events[position + 1].agency == events[position].agency
+            following[position] = following[position + 1] if same else position + 1
+        return following
+
+    def first_after(self, age: float, agency: str | None) -> Event | None:
+        position = bisect_left(self.ages, age)
+        if position < len(self.events) and self.events[position].agency == agency:
+            position = self.next_other[position]
+        return self.events[position] if position < len(self.events) else None
+
+
+def _answers_by_others(graph: JourneyGraph) -> OtherAnswers:
+    """Contacts that answer nothing else in particular (no ``responds_to``)."""
+    return OtherAnswers(tuple(e for e in graph.events(ANSWER_KINDS) if e.responds_to is None))

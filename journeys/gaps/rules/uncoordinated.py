@@ -1,0 +1,37 @@
+"""uncoordinated: several agencies active at once for a long time with nobody coordinating.
+
+Where at least ``agencies`` agencies are active at once (see the graph's activity), a
+coordination event covers the time from ``before_days`` before it to ``lasts_days`` after it.
+What is left uncovered for longer than ``days`` is a gap (exactly ``days`` is not).
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from journeys.gaps.model import Gap
+from journeys.gaps.rules.common import longer_than, to_years
+from journeys.gaps.settings import RuleParams
+from journeys.graph import JourneyGraph
+from journeys.timeline import Periods, count_at_least, intersect, merge_periods, subtract
+
+RULE = "uncoordinated"
+
+
+def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:
+    minimum = int(params["agencies"])
+    busy = intersect(count_at_least(dict(graph.activity()), minimum), Periods(((0.0, graph.horizon),)))
+    for start, end in subtract(busy, _coordinated(graph, params)):
+        if longer_than(start, end, float(params["days"])):
+            yield _gap(graph, start, end, minimum, params)
+
+
+def _coordinated(graph: JourneyGraph, params: RuleParams) -> Periods:
+    before, lasts = to_years(float(params["before_days"])), to_years(float(params["lasts_days"]))
+    return merge_periods((e.age - before, e.age + lasts) for e in graph.events(("coordination",)))
+
+
+def _gap(graph: JourneyGraph, start: float, end: float, minimum: int, params: RuleParams) -> Gap:
+    agencies = tuple(a for a, periods in graph.activity().items() if periods.overlaps(start, end))
+    return Gap(rule=RULE, start=start, end=end, agencies=agencies, events=(), severity=params.severity,
+               params={"minimum": minimum, "count": len(agencies)})

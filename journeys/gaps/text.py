@@ -1,0 +1,86 @@
+"""A gap in words: one sentence and one workshop question, in the user's language.
+
+The templates live in ``journeys/lang/gaps.<lang>.yaml`` under ``gaps.<rule>``: ``message``
+(or ``message_<variant>`` when the rule names a variant) and ``question``. The placeholders a
+template may use: ``{from_age}``, ``{to_age}``, ``{span}``, ``{agencies}``, and every value in
+the gap's ``params`` — events and supports as their labels, agencies as their short labels,
+``days``/``waited``/``limit`` as durations, ``age`` as an age.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from persona.i18n import Catalog
+from persona.model import Event, Factor, Support
+from persona.vocabulary import Vocabulary
+
+from journeys.ages import days_between, format_age, format_span
+from journeys.gaps.model import Gap, GapText
+from journeys.labels import agency_in_sentence, agency_list, event_label, support_label
+
+AGENCY_KEYS = ("agency", "to", "from")
+AGENCY_LIST_KEYS = ("health", "social")
+DURATION_KEYS = ("days", "waited", "limit", "window")
+AGE_KEYS = ("age", "ends_at")
+LEVEL_KEYS = ("level",)
+
+
+def gap_text(gap: Gap, text: Catalog, vocabulary: Vocabulary) -> GapText:
+    """The gap's explanation and its question for the workshop."""
+    words = gap_words(gap, text, vocabulary)
+    variant = gap.params.get("variant")
+    key = f"gaps.{gap.rule}.message_{variant}" if variant else f"gaps.{gap.rule}.message"
+    return GapText(message=_say(text, key, words), question=_say(text, f"gaps.{gap.rule}.question", words))
+
+
+def rule_title(rule: str, text: Catalog) -> str:
+    """A rule's short name for headings and legends."""
+    return text(f"gaps.{rule}.title")
+
+
+def _say(text: Catalog, key: str, words: dict[str, str]) -> str:
+    template = text.strings.get(key)
+    return template.format_map(_Missing(words)) if template is not None else key
+
+
+class _Missing(dict):
+    """Leaves an unknown placeholder visible instead of failing."""
+
+    def __missing__(self, name: str) -> str:
+        return "{" + name + "}"
+
+
+def gap_words(gap: Gap, text: Catalog, vocabulary: Vocabulary) -> dict[str, str]:
+    """Every value a template may name, already in words."""
+    words = {
+        "from_age": format_age(gap.start, text),
+        "to_age": format_age(gap.end, text),
+        "span": format_span(days_between(gap.start, gap.end), text),
+        "agencies": agency_list(gap.agencies, vocabulary, text.lang),
+    }
+    for name, value in gap.params.items():
+        words[name] = _word(name, value, text, vocabulary)
+    return words
+
+
+def _word(name: str, value: Any, text: Catalog, vocabulary: Vocabulary) -> str:
+    if isinstance(value, Event):
+        return event_label(value, vocabulary, text)
+    if isinstance(value, Support):
+        return support_label(value, vocabulary, text)
+    if isinstance(value, Factor):
+        return value.label
+    if isinstance(value, (tuple, list)):
+        return ", ".join(_word(name, item, text, vocabulary) for item in value)
+    if value is None:
+        return ""
+    if name in AGENCY_KEYS or name in AGENCY_LIST_KEYS:
+        return agency_in_sentence(value, vocabulary, text.lang)
+    if name in DURATION_KEYS:
+        return format_span(float(value), text)
+    if name in AGE_KEYS:
+        return format_age(float(value), text)
+    if name in LEVEL_KEYS:
+        return vocabulary.label("support_levels", value, text.lang).lower()
+    return str(value)

@@ -1,0 +1,79 @@
+"""Pictures of a journey: the swimlane timeline, the ecomap and the risk balance.
+
+Each picture is a :class:`Drawing`: DOT text with every position computed here (a faithful
+time axis), drawn by Graphviz to SVG, PNG or PDF. The same persona gives the same DOT and
+SVG, byte for byte.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from persona.i18n import Catalog
+
+from journeys.graph import JourneyGraph
+from journeys.render.drawing import FORMATS, Drawing, RenderFailed
+from journeys.render.gaplist import NumberedGap, number_gaps
+from journeys.render.theme import THEMES, UnknownTheme, theme_named
+
+VIEWS = ("timeline", "ecomap", "balance", "chronology")
+
+__all__ = ["Drawing", "RenderFailed", "UnknownTheme", "FORMATS", "THEMES", "VIEWS", "timeline", "ecomap",
+           "balance", "legend", "number_gaps", "NumberedGap", "gap_messages"]
+
+
+def gap_messages(numbered: Sequence[NumberedGap], graph: JourneyGraph, text: Catalog) -> list[tuple[NumberedGap, str]]:
+    """Each numbered gap with the sentence that explains it."""
+    from journeys.gaps import gap_text
+
+    return [(n, gap_text(n.gap, text, graph.vocabulary).message) for n in numbered]
+
+
+def timeline(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, *, theme: str = "print",
+             until_age: float | None = None, comparison: Any = None, legend: bool = True) -> Drawing:
+    """The swimlane timeline. ``until_age`` reveals only what happened up to that age;
+    ``comparison`` (a scenario's GapComparison) draws closed gaps as closed."""
+    from journeys.render.legend_view import Legend
+    from journeys.render.timeline_view import timeline_dot
+
+    look = theme_named(theme)
+    every = number_gaps(gaps, comparison)
+    numbered = every if until_age is None else tuple(n for n in every if n.gap.start <= until_age + 1e-9)
+    messages = gap_messages(every, graph, text)
+    key = room = None
+    if legend:
+        shown = {n.number for n in numbered}
+        key = Legend(text, graph.vocabulary, look, [m for m in messages if m[0].number in shown])
+        room = Legend(text, graph.vocabulary, look, messages)
+    elif until_age is not None:
+        room = Legend(text, graph.vocabulary, look, messages)
+    dot, width, height = timeline_dot(graph, numbered, text, look, until_age, key, room)
+    return Drawing(dot, width, height)
+
+
+def legend(graph: JourneyGraph, text: Catalog, *, theme: str = "print", width: float = 600.0,
+           gaps: Sequence[Any] = (), comparison: Any = None) -> Drawing:
+    """The legend on its own (and the gap explanations, when gaps are given)."""
+    from journeys.render.legend_view import Legend, legend_drawing_dot
+
+    look = theme_named(theme)
+    numbered = number_gaps(gaps, comparison)
+    key = Legend(text, graph.vocabulary, look, gap_messages(numbered, graph, text) if gaps or comparison else ())
+    dot, w, h = legend_drawing_dot(key, width)
+    return Drawing(dot, w, h)
+
+
+def ecomap(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, *, theme: str = "print") -> Drawing:
+    """The child in the centre, people and agencies around, lines by strength of contact."""
+    from journeys.render.ecomap_view import ecomap_dot
+
+    dot, width, height = ecomap_dot(graph, gaps, text, theme_named(theme))
+    return Drawing(dot, width, height)
+
+
+def balance(graph: JourneyGraph, text: Catalog, *, theme: str = "print") -> Drawing:
+    """Risk and protective load over age."""
+    from journeys.render.balance_view import balance_dot
+
+    dot, width, height = balance_dot(graph, text, theme_named(theme))
+    return Drawing(dot, width, height)

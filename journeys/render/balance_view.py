@@ -1,0 +1,115 @@
+"""The risk balance: how many risk and protective factors are active at each age, the net
+load (risk minus protective), the threshold the rules use, and when any support was active.
+
+Same x scale as the timeline (age 0–20), so the two line up on a poster.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from persona.i18n import Catalog
+
+from journeys.graph import JourneyGraph
+from journeys.render.dot import DotGraph
+from journeys.render.fonts import font_family
+from journeys.render.layout import AXIS_END, LINE_SPACING, PAD, _Sizes
+from journeys.render.marks import PROTECTIVE_FILL, RISK_FILL
+from journeys.render.theme import LEVEL_FILLS, Theme
+
+DEFAULT_THRESHOLD = 3
+Steps = Sequence[tuple[float, int]]
+
+
+def _value(steps: Steps, age: float) -> int:
+    value = 0
+    for start, v in steps:
+        if start <= age:
+            value = v
+    return value
+
+
+def _changes(*step_sets: Steps) -> list[float]:
+    return sorted({a for steps in step_sets for a, _ in steps} | {0.0, AXIS_END})
+
+
+def threshold(graph: JourneyGraph) -> int:
+    rule = graph.vocabulary.rules.get("risk-without-support") or {}
+    return int(rule.get("load", rule.get("threshold", DEFAULT_THRESHOLD)))
+
+
+def _support_spans(graph: JourneyGraph) -> list[tuple[float, float]]:
+    spans = sorted((s.from_, s.to if s.to is not None else AXIS_END) for s in graph.supports())
+    merged: list[list[float]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(s, e) for s, e in merged]
+
+
+def balance_dot(graph: JourneyGraph, text: Catalog, theme: Theme) -> tuple[str, float, float]:
+    sizes = _Sizes.of(theme)
+    left = sizes.left
+    width = left + AXIS_END * theme.year_width + sizes.label_width + 4 * PAD
+    risk = graph.risk_count_steps()
+    net = graph.risk_steps()
+    ages = _changes(risk, net)
+    protective = [(a, _value(risk, a) - _value(net, a)) for a in ages]
+    peak = max([_value(risk, a) for a in ages] + [v for _, v in protective] + [threshold(graph), 1])
+    unit = max(theme.font_size * 1.1, 9.0)
+    top = theme.title_size * LINE_SPACING + 2 * PAD
+    zero = top + peak * unit
+    strip_top = zero + peak * unit + PAD * 2
+    axis_y = strip_top + unit + PAD
+    height = axis_y + theme.font_size * LINE_SPACING + 2 * PAD
+    dot = DotGraph("balance", width, height, font_family().graphviz_name)
+    x = lambda age: left + min(max(age, 0.0), AXIS_END) * theme.year_width  # noqa: E731
+    bg = dot.background
+    _grid(dot, theme, x, top, axis_y, text)
+    for start, end in zip(ages, ages[1:]):
+        r, p = _value(risk, start), _value(risk, start) - _value(net, start)
+        if r:
+            bg.pen(theme.risk, RISK_FILL, width=theme.line_width).rect(x(start), zero - r * unit, x(end) - x(start), r * unit)
+        if p:
+            bg.pen(theme.protective, PROTECTIVE_FILL, width=theme.line_width, style="dashed").rect(
+                x(start), zero, x(end) - x(start), p * unit)
+    _net_line(dot, net, theme, x, zero, unit)
+    limit = threshold(graph)
+    bg.pen(theme.gap_line, width=theme.line_width * 1.2, style="dashed").line([(x(0), zero - limit * unit), (x(AXIS_END), zero - limit * unit)])
+    for start, end in _support_spans(graph):
+        bg.pen(theme.ink, LEVEL_FILLS["early"], width=theme.line_width).rect(x(start), strip_top, x(end) - x(start), unit)
+    _labels(dot, text, theme, left, top, zero, unit, limit, strip_top)
+    return dot.source(), width, height
+
+
+def _grid(dot: DotGraph, theme: Theme, x, top: float, axis_y: float, text: Catalog) -> None:
+    bg = dot.background
+    for year in range(int(AXIS_END) + 1):
+        strong = year % 5 == 0 or year == 18
+        bg.pen(theme.muted if strong else theme.grid, width=theme.line_width * 0.6, style="solid" if strong else "dashed")
+        bg.line([(x(year), top), (x(year), axis_y)])
+        bg.text(x(year), axis_y + theme.font_size + PAD, text("render.timeline.year", age=year), theme.font_size,
+                dot.font, theme.ink, align="centre")
+
+
+def _net_line(dot: DotGraph, net: Steps, theme: Theme, x, zero: float, unit: float) -> None:
+    points = []
+    for index, (age, value) in enumerate(net):
+        end = net[index + 1][0] if index + 1 < len(net) else AXIS_END
+        points += [(x(age), zero - value * unit), (x(end), zero - value * unit)]
+    if points:
+        dot.background.pen(theme.ink, width=theme.line_width * 2.5).line(points)
+
+
+def _labels(dot: DotGraph, text: Catalog, theme: Theme, left: float, top: float, zero: float, unit: float,
+            limit: int, strip_top: float) -> None:
+    bg, right = dot.background, left - PAD * 3
+    bg.text(PAD * 2, theme.title_size + PAD, text("render.balance.title"), theme.title_size, dot.font, theme.ink)
+    bg.text(right, zero - unit * 0.3, text("render.balance.risk"), theme.small_size, dot.font, theme.risk, align="right")
+    bg.text(right, zero + unit * 0.9, text("render.balance.protective"), theme.small_size, dot.font, theme.protective, align="right")
+    bg.text(right, zero - limit * unit + theme.small_size * 0.35, text("render.balance.threshold", load=limit),
+            theme.small_size, dot.font, theme.gap_line, align="right")
+    bg.text(right, strip_top + unit * 0.8, text("render.balance.supports"), theme.small_size, dot.font, theme.ink, align="right")
+    bg.text(PAD * 2, top + theme.small_size, text("render.balance.net"), theme.small_size, dot.font, theme.ink)

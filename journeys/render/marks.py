@@ -1,0 +1,91 @@
+"""Drawing the pieces every picture shares: event markers, bars, gap badges, text blocks."""
+
+from __future__ import annotations
+
+import math
+from typing import Sequence
+
+from journeys.render.dot import DotGraph, TextStyle, block_label, text_lines
+from journeys.render.gaplist import CLOSED, NEW, NumberedGap
+from journeys.render.geometry import Box
+from journeys.render.theme import KIND_STYLES, LEVEL_FILLS, LEVEL_STYLES, LEVEL_TEXT, OKABE_ITO, Theme
+
+RISK_FILL = "#F6CDB0"
+PROTECTIVE_FILL = "#C4EBDD"
+
+
+def inch(points: float) -> float:
+    return round(points / 72.0, 4)
+
+
+def marker(graph: DotGraph, name: str, kind: str, box: Box, theme: Theme, element_id: str | None = None) -> None:
+    """The shape of an event kind, filled with its colour, at a box's centre."""
+    style = KIND_STYLES[kind]
+    x, y = box.centre
+    graph.node(name, x, y, id=element_id, shape=style.shape, width=inch(box.w), height=inch(box.h),
+               fixedsize="true", style="filled", fillcolor=style.fill, color=theme.ink,
+               penwidth=theme.line_width * 1.2, peripheries=style.peripheries if style.peripheries > 1 else None)
+
+
+def text_block(graph: DotGraph, name: str, box: Box, lines: Sequence[str], style: TextStyle,
+               note: Sequence[str] = (), note_style: TextStyle | None = None, element_id: str | None = None) -> None:
+    """Lines of (escaped) text, left-aligned, centred on a box."""
+    parts = [text_lines(lines, style)]
+    if note and note_style:
+        parts.append(text_lines(note, note_style))
+    width, height = math.ceil(box.w), math.ceil(box.h)
+    graph.node(name, box.x + width / 2, box.y + height / 2, id=element_id, shape="plaintext", width=0.01,
+               height=0.01, label=block_label(parts, size=(width, height)))
+
+
+def bar(graph: DotGraph, name: str, box: Box, fill: str, outline: str, style: str, theme: Theme,
+        label: Sequence[str] = (), text_colour: str = "#000000", element_id: str | None = None) -> None:
+    """A bar over a span of ages, with its label inside when it fits."""
+    x, y = box.centre
+    html = block_label([text_lines(label, TextStyle(theme.small_size, text_colour))]) if label else None
+    graph.node(name, x, y, id=element_id, shape="box", width=inch(box.w), height=inch(box.h), fixedsize="true",
+               style=f"filled,{style}", fillcolor=fill, color=outline, penwidth=theme.line_width * 1.2,
+               label=html)
+
+
+def support_bar_style(level: str) -> tuple[str, str, str]:
+    """Fill, line style and text colour of a support level's bar."""
+    return LEVEL_FILLS[level], LEVEL_STYLES[level], LEVEL_TEXT[level]
+
+
+def factor_bar_style(kind: str, theme: Theme) -> tuple[str, str, str]:
+    """Fill, outline and line style of a risk or protective factor's bar."""
+    if kind == "risk":
+        return RISK_FILL, theme.risk, "solid"
+    return PROTECTIVE_FILL, theme.protective, "dashed"
+
+
+def badge(graph: DotGraph, name: str, box: Box, numbered: NumberedGap, theme: Theme,
+          element_id: str | None = None) -> None:
+    """A gap's number: filled when the gap is there, an open dashed ring when a scenario closes it."""
+    x, y = box.centre
+    closed = numbered.status == CLOSED
+    style = TextStyle(theme.font_size, theme.gap_line if closed else "#FFFFFF", bold=True)
+    graph.node(name, x, y, id=element_id, shape="circle" if box.w <= box.h + 0.1 else "box",
+               width=inch(box.w), height=inch(box.h), fixedsize="true",
+               style="dashed" if closed else ("filled,rounded" if box.w > box.h + 0.1 else "filled"),
+               fillcolor=None if closed else theme.gap_line, color=theme.gap_line,
+               penwidth=theme.line_width * (1.5 if closed else 1.0), peripheries=2 if numbered.status == NEW else None,
+               label=block_label([text_lines([str(numbered.number)], style)], align="CENTER"))
+
+
+def hatch(graph: DotGraph, box: Box, colour: str, spacing: float, width: float) -> None:
+    """Diagonal lines across a box (a closed gap: legible without colour)."""
+    bg = graph.background
+    bg.pen(colour, width=width)
+    start = box.x - box.h
+    while start < box.right:
+        x0, y0 = max(start, box.x), box.bottom - max(0.0, box.x - start)
+        x1 = min(start + box.h, box.right)
+        y1 = box.bottom - (x1 - start)
+        if x1 > x0:
+            bg.line([(x0, y0), (x1, y1)])
+        start += spacing
+
+
+__all__ = ["marker", "text_block", "bar", "badge", "hatch", "support_bar_style", "factor_bar_style", "OKABE_ITO"]

@@ -1,0 +1,278 @@
+"""The swimlane timeline: age 0–20 across, one lane per sector, the factor band above.
+
+Built from :func:`journeys.render.layout.layout_timeline`; this module only turns boxes into
+DOT: static geometry in the background, arrows as edges, markers and labels as nodes.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from persona.i18n import Catalog
+
+from journeys.graph import JourneyGraph
+from journeys.render.dot import DotGraph, TextStyle
+from journeys.render.fonts import font_family
+from journeys.render.gaplist import CLOSED, NumberedGap
+from journeys.render.geometry import Box
+from journeys.render.layout import AXIS_END, LINE_SPACING, PAD, TimelineLayout, layout_timeline
+from journeys.render.marks import badge, bar, factor_bar_style, hatch, marker, support_bar_style, text_block
+from journeys.render.theme import HANDOVER_STYLES, Theme
+
+MIN_ZONE_WIDTH = 4.0
+
+
+def room_numbered(numbered: Sequence[NumberedGap], room: Any) -> Sequence[NumberedGap]:
+    """The gaps the layout makes room for: all of them when a fuller legend is given."""
+    return [n for n, _ in room.gaps] if room is not None else numbered
+
+
+def _visible(age: float, until: float | None) -> bool:
+    return until is None or age <= until + 1e-9
+
+
+def _draw_lanes(dot: DotGraph, layout: TimelineLayout, theme: Theme, text: Catalog) -> None:
+    bg = dot.background
+    lanes = (layout.band,) + layout.lanes
+    for index, lane in enumerate(lanes):
+        fill = theme.band_fill if lane is layout.band else theme.lane_fills[index % 2]
+        bg.pen(theme.grid, fill, width=theme.line_width * 0.5).rect(lane.box.x, lane.box.y, lane.box.w, lane.box.h)
+    for lane in lanes:
+        style = TextStyle(theme.title_size, theme.ink, bold=True)
+        text_block(dot, f"lane:{lane.sector}", lane.title_box, lane.title, style, element_id=f"lane-{lane.sector}")
+
+
+def _draw_axis(dot: DotGraph, layout: TimelineLayout, theme: Theme, text: Catalog) -> None:
+    bg = dot.background
+    top, bottom = layout.axis_top.bottom, layout.axis_bottom.y
+    for year in range(int(AXIS_END) + 1):
+        x = layout.x(year)
+        strong = year % 5 == 0 or year == 18
+        bg.pen(theme.muted if strong else theme.grid, width=theme.line_width * (1.0 if strong else 0.6),
+               style="solid" if strong else "dashed")
+        bg.line([(x, top), (x, bottom)])
+        label = text("render.timeline.year", age=year)
+        for y in (layout.axis_top.bottom - PAD - 1, layout.axis_bottom.y + theme.font_size + PAD):
+            bg.text(x, y, label, theme.font_size, dot.font, theme.ink, align="centre")
+    bg.text(layout.left - PAD * 2, layout.axis_top.bottom - PAD - 1, text("render.timeline.age"), theme.font_size,
+            dot.font, theme.muted, align="right")
+
+
+def _gap_lanes(layout: TimelineLayout, agencies: Sequence[str], vocabulary: Any) -> list[Box]:
+    sectors = {vocabulary.sector_of(a) for a in agencies}
+    lanes = [lane.box for lane in layout.lanes if lane.sector in sectors] or [lane.box for lane in layout.lanes]
+    return lanes
+
+
+def _zone_span(layout: TimelineLayout, start: float, end: float) -> tuple[float, float]:
+    x0, x1 = layout.x(start), layout.x(end)
+    if x1 - x0 < MIN_ZONE_WIDTH:
+        middle = (x0 + x1) / 2
+        x0, x1 = middle - MIN_ZONE_WIDTH / 2, middle + MIN_ZONE_WIDTH / 2
+    return x0, x1
+
+
+def _draw_gaps(dot: DotGraph, layout: TimelineLayout, graph: JourneyGraph, theme: Theme, until: float | None,
+               shown: set[int]) -> None:
+    bg = dot.background
+    for item in layout.badges:
+        gap = item.numbered.gap
+        if not _visible(gap.start, until) or item.numbered.number not in shown:
+            continue
+        end = gap.end if until is None else min(gap.end, until)
+        x0, x1 = _zone_span(layout, gap.start, end)
+        closed = item.numbered.status == CLOSED
+        zones = _gap_lanes(layout, gap.agencies, graph.vocabulary)
+        for lane in zones:
+            zone = Box(x0, lane.y + 1, x1 - x0, lane.h - 2)
+            if closed:
+                hatch(dot, zone, theme.gap_line, spacing=6.0, width=theme.line_width * 0.6)
+                bg.pen(theme.gap_line, width=theme.line_width, style="dashed").rect(zone.x, zone.y, zone.w, zone.h, filled=False)
+            else:
+                bg.pen("#FFFFFF00", theme.gap_fill, width=0.1).rect(zone.x, zone.y, zone.w, zone.h)
+                bg.pen(theme.gap_line, width=theme.line_width)
+                bg.line([(zone.x, zone.y), (zone.x, zone.bottom)]).line([(zone.right, zone.y), (zone.right, zone.bottom)])
+        cx = item.box.centre[0]
+        bg.pen(theme.gap_line, width=theme.line_width * 0.6, style="dashed")
+        bg.line([(cx, item.box.bottom), (cx, layout.band.box.y)])
+        bg.line([(cx, layout.band.box.bottom), (min(max(cx, x0), x1), zones[0].y)])
+        badge(dot, f"badge:{item.numbered.number}", item.box, item.numbered, theme,
+              element_id=f"gap-{item.numbered.number}")
+
+
+def _draw_load(dot: DotGraph, layout: TimelineLayout, graph: JourneyGraph, theme: Theme, text: Catalog,
+               until: float | None) -> None:
+    bg, strip = dot.background, layout.load_strip
+    steps = list(graph.risk_steps())
+    peak = max((abs(v) for _, v in steps), default=1) or 1
+    below = any(v < 0 for _, v in steps)
+    middle = strip.y + strip.h / 2 if below else strip.bottom - 1
+    unit = ((strip.h / 2 if below else strip.h) - 2) / peak
+    bg.pen(theme.grid, width=theme.line_width * 0.5).line([(strip.x, middle), (strip.right, middle)])
+    limit = AXIS_END if until is None else min(until, AXIS_END)
+    for index, (age, value) in enumerate(steps):
+        end = min(steps[index + 1][0] if index + 1 < len(steps) else AXIS_END, limit)
+        if value == 0 or age >= limit:
+            continue
+        colour = theme.risk if value > 0 else theme.protective
+        x0, x1 = layout.x(age), layout.x(end)
+        top = middle - value * unit if value > 0 else middle
+        bg.pen(colour, colour, width=0.1).rect(x0, top, x1 - x0, abs(value) * unit)
+    bg.text(strip.x + PAD, strip.y + theme.small_size, text("render.timeline.load"), theme.small_size, dot.font, theme.muted)
+
+
+def _draw_bars(dot: DotGraph, layout: TimelineLayout, graph: JourneyGraph, theme: Theme, until: float | None) -> None:
+    for item in layout.bars:
+        thing = item.item
+        if not _visible(thing.from_, until):
+            continue
+        box = item.bar
+        if until is not None and (thing.to is None or thing.to > until):
+            box = Box(box.x, box.y, max(layout.x(until) - box.x, 2.0), box.h)
+        if item.lane == "factors":
+            fill, outline, style = factor_bar_style(thing.type, theme)
+            text_colour, kind = theme.ink, f"factor-{thing.type}"
+        else:
+            fill, style, text_colour = support_bar_style(thing.level)
+            outline, kind = theme.ink, "support"
+        inside = item.inside and box.w >= item.bar.w - 0.01
+        bar(dot, f"{kind}:{thing.id}", box, fill, outline, style, theme, (), text_colour, element_id=f"{kind}-{thing.id}")
+        if inside:
+            label = Box(box.x + PAD, box.y, item.label.w if not item.inside else _text_w(item, theme), box.h)
+            text_block(dot, f"{kind}-label:{thing.id}", label, item.lines, TextStyle(theme.small_size, text_colour))
+        else:
+            label = item.label if not item.inside else Box(box.right + PAD, box.y, _text_w(item, theme), item.label.h)
+            text_block(dot, f"{kind}-label:{thing.id}", label, item.lines, TextStyle(theme.small_size, theme.ink))
+
+
+def _text_w(item: Any, theme: Theme) -> float:
+    from journeys.render.fonts import block_width
+
+    return block_width(item.lines, theme.small_size)
+
+
+def _draw_events(dot: DotGraph, layout: TimelineLayout, theme: Theme, until: float | None) -> dict[str, Box]:
+    shown: dict[str, Box] = {}
+    for mark in layout.events:
+        event = mark.event
+        if not _visible(event.age, until):
+            continue
+        marker(dot, f"event:{event.id}", event.kind, mark.marker, theme, element_id=f"event-{event.id}")
+        style = TextStyle(theme.font_size, theme.ink)
+        note_style = TextStyle(theme.small_size, theme.muted, italic=True)
+        text_block(dot, f"label:{event.id}", mark.label, mark.lines, style, mark.note, note_style)
+        shown[event.id] = mark.marker
+    return shown
+
+
+def _arc(start: Box, end: Box) -> tuple[list[tuple[float, float]], tuple[float, float]]:
+    """A curve from one marker to another, ending in an arrowhead at the second one's edge."""
+    (x0, y0), (x1, y1) = start.centre, end.centre
+    if abs(y1 - y0) < 1:
+        lift = min(28.0, 6 + (x1 - x0) * 0.15)
+        p0, p3 = (x0, y0 - start.h / 2), (x1, y1 - end.h / 2 - 1)
+        return [p0, (x0 + (x1 - x0) * 0.2, y0 - lift), (x1 - (x1 - x0) * 0.2, y1 - lift), (p3[0], p3[1] - 4)], p3
+    side = 1 if y1 > y0 else -1
+    p0 = (x0, y0 + side * start.h / 2)
+    p3 = (x1, y1 - side * (end.h / 2 + 1))
+    before = (p3[0], p3[1] - side * 4)
+    return [p0, (x0, (y0 + y1) / 2), (x1, (y0 + y1) / 2), before], p3
+
+
+def _draw_responses(dot: DotGraph, graph: JourneyGraph, shown: dict[str, Box], theme: Theme) -> None:
+    drawn: set[tuple[str, str]] = set()
+    for event in graph.events():
+        source = event.responds_to
+        if not source or source not in shown or event.id not in shown or (source, event.id) in drawn:
+            continue
+        drawn.add((source, event.id))
+        path, tip = _arc(shown[source], shown[event.id])
+        dot.edge(f"event:{source}", f"event:{event.id}", path, tip, id=f"response-{source}-{event.id}",
+                 color=theme.muted, penwidth=theme.line_width, arrowsize=0.5)
+
+
+def _draw_transitions(dot: DotGraph, layout: TimelineLayout, graph: JourneyGraph, shown: dict[str, Box], theme: Theme) -> None:
+    for event in graph.events(("transition",)):
+        if event.id not in shown or not event.from_:
+            continue
+        source_lane = layout.lane(graph.vocabulary.sector_of(event.from_))
+        target = shown[event.id]
+        if source_lane.box.y <= target.centre[1] <= source_lane.box.bottom:
+            continue
+        style, colour = HANDOVER_STYLES.get(event.handover or "partial", HANDOVER_STYLES["partial"])
+        x = target.centre[0]
+        down = source_lane.box.y < target.y
+        y0 = source_lane.box.bottom - 2 if down else source_lane.box.y + 2
+        tip = (x, target.y - 1) if down else (x, target.bottom + 1)
+        before = (x, tip[1] - 4) if down else (x, tip[1] + 4)
+        path = [(x, y0), (x, (y0 + before[1]) / 2), (x, (y0 + before[1]) / 2), before]
+        dot.node(f"from:{event.id}", x, y0, shape="point", width=0.06, height=0.06, color=colour)
+        dot.edge(f"from:{event.id}", f"event:{event.id}", path, tip, id=f"handover-{event.id}", style=style,
+                 color=colour, penwidth=theme.line_width * 2.2, arrowsize=0.6)
+
+
+def _draw_unanswered_referrals(dot: DotGraph, layout: TimelineLayout, graph: JourneyGraph, shown: dict[str, Box],
+                               theme: Theme) -> None:
+    for event in graph.events(("referral", "report")):
+        receiver = graph.receiver(event)
+        if event.id not in shown or not receiver or any(r.id in shown for r in graph.responses_to(event.id)):
+            continue
+        lane = layout.lane(graph.vocabulary.sector_of(receiver))
+        start = shown[event.id]
+        if lane.box.y <= start.centre[1] <= lane.box.bottom:
+            continue
+        x = start.centre[0]
+        down = lane.box.y > start.y
+        y0 = start.bottom if down else start.y
+        tip = (x, lane.box.y + 6) if down else (x, lane.box.bottom - 6)
+        before = (x, tip[1] - 4) if down else (x, tip[1] + 4)
+        path = [(x, y0), (x, (y0 + before[1]) / 2), (x, (y0 + before[1]) / 2), before]
+        dot.edge(f"event:{event.id}", f"lane:{lane.sector}", path, tip, id=f"sent-{event.id}", style="dashed",
+                 color=theme.gap_line, penwidth=theme.line_width, arrowsize=0.5, arrowhead="empty")
+
+
+def _draw_coordination(dot: DotGraph, layout: TimelineLayout, graph: JourneyGraph, shown: dict[str, Box], theme: Theme) -> None:
+    bg = dot.background
+    for event in graph.events(("coordination",)):
+        if event.id not in shown or not event.with_:
+            continue
+        x, y = shown[event.id].centre
+        ys = [y] + [layout.lane(graph.vocabulary.sector_of(a)).box.y + layout.lane(graph.vocabulary.sector_of(a)).box.h / 2
+                    for a in event.with_ if a != event.agency]
+        bg.pen(theme.protective, width=theme.line_width * 1.2).line([(x, min(ys)), (x, max(ys))])
+        for other in ys[1:]:
+            bg.pen(theme.protective, "#FFFFFF", width=theme.line_width * 1.2).ellipse(x, other, 2.5, 2.5)
+
+
+def _draw_until(dot: DotGraph, layout: TimelineLayout, theme: Theme, text: Catalog, until: float | None) -> None:
+    if until is None:
+        return
+    x = layout.x(until)
+    top, bottom = layout.axis_top.bottom, layout.axis_bottom.y
+    bg = dot.background
+    bg.pen("#FFFFFF00", "#80808022", width=0.1).rect(x, top, layout.x(AXIS_END) - x + 1, bottom - top)
+    bg.pen(theme.ink, width=theme.line_width * 2.5).line([(x, top), (x, bottom)])
+
+
+def timeline_dot(graph: JourneyGraph, numbered: Sequence[NumberedGap], text: Catalog, theme: Theme,
+                 until_age: float | None = None, legend: Any = None, room: Any = None) -> tuple[str, float, float]:
+    """The DOT text of the timeline, with its width and height in points. ``room`` is the
+    legend the height is made for (the whole gap list, so stepping through ages never changes
+    the picture's size)."""
+    layout = layout_timeline(graph, room_numbered(numbered, room), text, theme)
+    extra_height = (room or legend).height(layout.width) if legend else 0.0
+    dot = DotGraph("timeline", layout.width, layout.height + extra_height, font_family().graphviz_name)
+    _draw_lanes(dot, layout, theme, text)
+    _draw_axis(dot, layout, theme, text)
+    _draw_load(dot, layout, graph, theme, text, until_age)
+    _draw_gaps(dot, layout, graph, theme, until_age, {n.number for n in numbered})
+    _draw_until(dot, layout, theme, text, until_age)
+    _draw_bars(dot, layout, graph, theme, until_age)
+    shown = _draw_events(dot, layout, theme, until_age)
+    _draw_coordination(dot, layout, graph, shown, theme)
+    _draw_responses(dot, graph, shown, theme)
+    _draw_transitions(dot, layout, graph, shown, theme)
+    _draw_unanswered_referrals(dot, layout, graph, shown, theme)
+    if legend:
+        legend.draw(dot, 0.0, layout.height, layout.width)
+    return dot.source(), dot.width, dot.height

@@ -1,0 +1,138 @@
+"""The journey as text: an accessible chronology (HTML or Markdown) for screen readers, minutes
+and hand-outs — age, agency, event, response, gap numbers — followed by the numbered gaps with
+their explanation and workshop question (and the room's notes, when given).
+
+Rendered with Jinja2 templates; HTML is autoescaped, Markdown escaped by its own filter, so
+persona text always appears literally.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Sequence
+
+from persona.i18n import Catalog
+
+from journeys.ages import format_age
+from journeys.gaps import gap_text, rule_title
+from journeys.graph import JourneyGraph
+from journeys.labels import event_label, support_label
+from journeys.render.gaplist import CLOSED, NEW, number_gaps, numbers_by_event
+
+FORMATS = ("html", "markdown")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
+
+
+@dataclass(frozen=True)
+class Row:
+    age: str
+    agency: str
+    kind: str
+    event: str
+    details: tuple[str, ...]
+    response: str
+    gaps: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class GapEntry:
+    number: int
+    title: str
+    span: str
+    status: str
+    message: str
+    question: str
+    note: str = ""
+    votes: int = 0
+    ideas: tuple[str, ...] = ()
+
+
+def markdown_escape(value: Any) -> str:
+    """Text for a Markdown table cell or list item: specials backslashed, one line."""
+    text = " ".join(str(value).split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+@lru_cache(maxsize=2)
+def _environment(autoescape: bool):
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    env = Environment(loader=PackageLoader("journeys.report", "templates"), autoescape=autoescape,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["md"] = markdown_escape
+    return env
+
+
+def _agency(graph: JourneyGraph, agency: str | None, text: Catalog) -> str:
+    return graph.vocabulary.agency_label(agency, text.lang, short=True) if agency else ""
+
+
+def _event_row(event: Any, graph: JourneyGraph, text: Catalog, numbers: dict[str, tuple[int, ...]]) -> Row:
+    vocabulary = graph.vocabulary
+    if event.kind == "transition":
+        agency = text("report.transition", start=_agency(graph, event.from_, text), end=_agency(graph, event.to, text))
+    else:
+        agency = _agency(graph, event.agency, text) or _agency(graph, "family", text)
+    details = []
+    if event.kind == "transition" and event.handover:
+        details.append(vocabulary.label("handovers", event.handover, text.lang))
+    if event.note:
+        details.append(event.note)
+    if event.voice:
+        details.append(text("report.voice", voice=event.voice))
+    responses = [text("report.response", age=format_age(r.age, text), event=event_label(r, vocabulary, text))
+                 for r in graph.responses_to(event.id)]
+    return Row(format_age(event.age, text), agency, vocabulary.label("event_kinds", event.kind, text.lang),
+               event_label(event, vocabulary, text), tuple(details),
+               "; ".join(responses) or (text("report.no_response") if event.kind in ("signal", "report", "referral") else ""),
+               numbers.get(event.id, ()))
+
+
+def _support_row(support: Any, graph: JourneyGraph, text: Catalog, numbers: dict[str, tuple[int, ...]]) -> Row:
+    level = graph.vocabulary.label("support_levels", support.level, text.lang)
+    end = format_age(support.to, text) if support.to is not None else text("report.ongoing")
+    return Row(format_age(support.from_, text), _agency(graph, support.agency, text), text("report.support"),
+               support_label(support, graph.vocabulary, text), (text("report.support_span", level=level, end=end),),
+               "", numbers.get(support.id, ()))
+
+
+def chronology_rows(graph: JourneyGraph, numbered: Sequence[Any]) -> Any:
+    """Events and support starts in time order (supports after events of the same age)."""
+    items = [(e.age, 0, e) for e in graph.events()] + [(s.from_, 1, s) for s in graph.supports()]
+    return [item for _, _, item in sorted(items, key=lambda t: (t[0], t[1]))]
+
+
+def _gap_entries(numbered: Sequence[Any], graph: JourneyGraph, text: Catalog, notes: Any) -> list[GapEntry]:
+    entries = []
+    for item in numbered:
+        gap = item.gap
+        words = gap_text(gap, text, graph.vocabulary)
+        status = {CLOSED: text("report.closed"), NEW: text("report.new")}.get(item.status, "")
+        note = notes.note(gap.key) if notes is not None else None
+        entries.append(GapEntry(item.number, rule_title(gap.rule, text),
+                                text("report.span", start=format_age(gap.start, text), end=format_age(gap.end, text)),
+                                status, words.message, words.question,
+                                note.text.strip() if note else "", note.votes if note else 0, tuple(note.ideas) if note else ()))
+    return entries
+
+
+def chronology(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, *, fmt: str = "html", notes: Any = None,
+               comparison: Any = None, title: str | None = None) -> str:
+    """The chronology as HTML (a whole accessible page) or Markdown."""
+    if fmt not in FORMATS:
+        raise ValueError(fmt)
+    numbered = number_gaps(gaps, comparison)
+    numbers = numbers_by_event(numbered)
+    rows = [(_event_row if hasattr(item, "kind") else _support_row)(item, graph, text, numbers)
+            for item in chronology_rows(graph, numbered)]
+    persona = graph.persona
+    context = {
+        "t": text, "lang": text.lang, "persona": persona, "rows": rows,
+        "gaps": _gap_entries(numbered, graph, text, notes),
+        "title": title or text("report.title", name=persona.name),
+        "sources": ", ".join(persona.sources) or text("render.poster.no_sources"),
+    }
+    template = "chronology.html.j2" if fmt == "html" else "chronology.md.j2"
+    return _environment(fmt == "html").get_template(template).render(**context)

@@ -1,0 +1,86 @@
+"""The app's small pure parts: where the walk stops, cropping a picture, the edit tables."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+pytest.importorskip("streamlit")
+
+from app import steps  # noqa: E402
+from app.crop import NotCroppable, crop_columns  # noqa: E402
+from app.tables import frame, table_rows  # noqa: E402
+from persona.edit import PersonaEditor, edited_text  # noqa: E402
+
+from conftest import EXAMPLES  # noqa: E402
+
+AGES = (0.0, 0.7, 0.7, 2.5, 6.0, 11.3)
+
+
+def test_year_steps_are_whole_years_to_twenty():
+    assert steps.stops("year", AGES) == [float(y) for y in range(21)]
+    assert steps.next_stop(2.5, "year", AGES) == 3.0 and steps.previous_stop(2.5, "year", AGES) == 2.0
+    assert steps.next_stop(20.0, "year", AGES) == 20.0 and steps.previous_stop(0.0, "year", AGES) == 0.0
+
+
+def test_event_steps_are_the_distinct_event_ages():
+    assert steps.stops("event", AGES) == [0.0, 0.7, 2.5, 6.0, 11.3, 20.0]
+    assert steps.next_stop(0.7, "event", AGES) == 2.5 and steps.previous_stop(6.0, "event", AGES) == 2.5
+
+
+def test_a_life_with_events_after_twenty_walks_on():
+    assert steps.last_age((3.0, 22.4)) == 23.0
+    assert steps.stops("year", (22.4,))[-1] == 23.0
+
+
+def test_reached_and_new_in_a_step():
+    assert steps.reached(2.5, 2.5) and not steps.reached(2.6, 2.5)
+    assert steps.new_between(2.5, 2.0, 3.0) and not steps.new_between(1.5, 2.0, 3.0)
+
+
+@pytest.mark.parametrize("age, window", [(0.0, (0.0, 5.5)), (10.0, (6.0, 11.5)), (20.0, (14.5, 20.0))])
+def test_the_close_up_shows_the_years_around_the_age(age: float, window: tuple[float, float]):
+    assert steps.close_up(age, 20.0) == window
+
+
+SVG = ('<?xml version="1.0"?>\n<svg width="300pt" height="100pt" viewBox="0.00 0.00 300.00 100.00" '
+       'xmlns="http://www.w3.org/2000/svg"><g id="graph0"><rect x="0" y="0" width="300" height="100"/></g></svg>')
+
+
+def test_a_crop_keeps_the_left_column_and_the_window():
+    cropped = crop_columns(SVG, 50, 150, 250)
+    root = ET.fromstring(cropped)
+    assert root.get("viewBox") == "0 0 150.00 100.00" and root.get("width") == "150.00pt"
+    views = [el.get("viewBox") for el in root if el.tag.endswith("svg")]
+    assert views == ["0.00 0.00 50.00 100.00", "150.00 0.00 100.00 100.00"]
+    assert cropped.count('<g id="graph0">') == 1  # the picture is kept once
+
+
+def test_a_crop_is_clamped_and_refuses_nonsense():
+    root = ET.fromstring(crop_columns(SVG, 50, 200, 900))
+    assert root.get("viewBox") == "0 0 150.00 100.00"
+    with pytest.raises(NotCroppable):
+        crop_columns("<p>no picture</p>", 50, 100, 200)
+    with pytest.raises(NotCroppable):
+        crop_columns(SVG, 50, 400, 500)
+
+
+@pytest.mark.parametrize("collection", ["events", "supports", "factors", "people"])
+def test_tables_round_trip_without_changing_the_file(collection: str):
+    text = (EXAMPLES / "kim.yaml").read_text(encoding="utf-8")
+    rows, originals = table_rows(frame(PersonaEditor(text), collection))
+    assert originals == [item["id"] for item in PersonaEditor(text).items(collection)]
+    assert edited_text(text, {collection: (rows, originals)}) == text
+
+
+def test_a_new_table_row_has_no_original_id():
+    import pandas as pd
+
+    text = (EXAMPLES / "kim.yaml").read_text(encoding="utf-8")
+    table = frame(PersonaEditor(text), "supports")
+    new = pd.DataFrame([{"id": "s-ny", "agency": "school", "level": "early", "label": "Mentor", "from": 12.0}])
+    rows, originals = table_rows(pd.concat([table, new], ignore_index=True))
+    assert originals[-1] is None and rows[-1]["to"] is None
+    assert "{id: s-ny, agency: school, level: early, label: Mentor, from: 12}" in edited_text(
+        text, {"supports": (rows, originals)})
