@@ -174,6 +174,11 @@ def step_mode() -> str:
     return st.session_state.setdefault("step_mode", "year")
 
 
+def close_up() -> bool:
+    """Show the years around the age in readable size (the default on a projector)."""
+    return bool(st.session_state.get("close_up", theme() == "projector"))
+
+
 # --- notes of an uploaded persona (files get a sidecar instead) ---
 
 def upload_notes(persona_id: str):

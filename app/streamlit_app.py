@@ -47,10 +47,6 @@ def main() -> None:
     text = state.text()
     st.set_page_config(page_title=text("app.title"), page_icon=":material/route:", layout="wide")
     ui.apply_theme(state.theme())
-    chosen = state.chosen_name()
-    with st.sidebar:
-        shown = [text("app.title")] + ([text("app.sidebar.persona", name=chosen)] if chosen else [])
-        st.caption("  \n".join(shown))
     st.navigation(pages(text)).run()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import html
+from functools import lru_cache
 from typing import Any, Callable, Sequence
 
 import streamlit as st
@@ -69,9 +70,14 @@ THEME_SIZES = {
 
 
 def apply_theme(theme: str) -> None:
+    st.html(theme_css(theme))
+
+
+@lru_cache(maxsize=None)
+def theme_css(theme: str) -> str:
     sizes = THEME_SIZES.get(theme, THEME_SIZES["projector"])
     colours = {"ink": INK, "paper": PAPER, "blue": BLUE, "vermilion": VERMILION, "green": GREEN, "grey": GREY}
-    st.html(_BASE_CSS % {**sizes, **colours})
+    return _BASE_CSS % {**sizes, **colours}
 
 
 def escape(value: Any) -> str:
@@ -134,8 +140,12 @@ def age_span(gap: Any, text: Catalog) -> str:
     return start if start == end else text("app.gap.span", start=start, end=end)
 
 
+def heading_html(title: str, subtitle: str = "") -> str:
+    return f'<p class="jr-age">{escape(title)}</p>' + (f'<p class="jr-sub">{escape(subtitle)}</p>' if subtitle else "")
+
+
 def heading(title: str, subtitle: str = "") -> None:
-    st.html(f'<p class="jr-age">{escape(title)}</p>' + (f'<p class="jr-sub">{escape(subtitle)}</p>' if subtitle else ""))
+    st.html(heading_html(title, subtitle))
 
 
 def list_html(lines: Sequence[str], title: str = "") -> str:

@@ -15,15 +15,17 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
-
-import networkx as nx
+from functools import cached_property
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 from persona.model import Event, Factor, Persona, Support
 from persona.vocabulary import Vocabulary
 
 from journeys.ages import to_years
 from journeys.timeline import Periods, StepFunction, merge_periods, step_function
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 SIGNAL_KINDS = ("signal", "report")
 DEFAULT_ACTIVE_DAYS = 180.0
@@ -103,12 +105,20 @@ class GraphIndex:
 
 @dataclass(frozen=True)
 class JourneyGraph:
-    """A persona as a graph, with the questions the rules and the pictures ask of it."""
+    """A persona as a graph, with the questions the rules and the pictures ask of it.
+
+    The rules and the pictures ask their questions of :attr:`index`; the networkx
+    :attr:`graph` is built the first time something asks for it (importing networkx and
+    building the graph took a third of a second of every command that never looked at it)."""
 
     persona: Persona
     vocabulary: Vocabulary
-    graph: nx.MultiDiGraph
     index: GraphIndex = field(repr=False, compare=False)
+
+    @cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        """The journey as a networkx MultiDiGraph (nodes and edges as the module describes)."""
+        return journey_multigraph(self.persona, self.vocabulary, self.index)
 
     # --- what the design promises -----------------------------------------------------------
     def active_agencies(self, age: float) -> frozenset[str]:
@@ -234,14 +244,20 @@ class JourneyGraph:
 def build_graph(persona: Persona, vocabulary: Vocabulary) -> JourneyGraph:
     """The graph of a persona, with the vocabulary that names its agencies and lanes."""
     vocabulary = vocabulary.for_persona(persona)
-    index = build_index(persona, vocabulary)
+    return JourneyGraph(persona=persona, vocabulary=vocabulary, index=build_index(persona, vocabulary))
+
+
+def journey_multigraph(persona: Persona, vocabulary: Vocabulary, index: GraphIndex) -> nx.MultiDiGraph:
+    """Events, supports, factors and agencies as nodes, their relations as edges."""
+    import networkx as nx
+
     graph = nx.MultiDiGraph(persona=persona.id)
     _add_agencies(graph, persona, vocabulary, index)
     _add_factors(graph, persona.factors)
     _add_supports(graph, index.supports, vocabulary)
     _add_events(graph, index.events, vocabulary)
     _add_lane_order(graph, index.events, vocabulary)
-    return JourneyGraph(persona=persona, vocabulary=vocabulary, graph=graph, index=index)
+    return graph
 
 
 def build_index(persona: Persona, vocabulary: Vocabulary) -> GraphIndex:

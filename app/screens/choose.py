@@ -13,6 +13,7 @@ from persona.safe_yaml import decode
 
 from app import data, state, ui
 from app.state import THEMES
+from app.steps import STEP_MODES
 from journeys.cli.common import persona_files
 
 
@@ -75,6 +76,19 @@ def settings(text: Catalog) -> None:
         st.segmented_control(text("app.choose.theme"), THEMES, default=state.theme(), required=True,
                              format_func=lambda theme: text(f"app.theme.{theme}"), key="choose_theme",
                              on_change=_copy, args=("choose_theme", "theme"))
+    walk_settings(text)
+
+
+def walk_settings(text: Catalog) -> None:
+    """How the journey is walked and shown: a year or an event per step; a close-up or the whole life."""
+    columns = st.columns(2)
+    with columns[0]:
+        st.segmented_control(text("app.journey.step_by"), STEP_MODES, default=state.step_mode(), required=True,
+                             format_func=lambda mode: text(f"app.journey.step_{mode}"), key="choose_step",
+                             on_change=_copy, args=("choose_step", "step_mode"))
+    with columns[1]:
+        st.toggle(text("app.journey.zoom"), value=state.close_up(), key="choose_close_up",
+                  help=text("app.journey.zoom_help"), on_change=_copy, args=("choose_close_up", "close_up"))
 
 
 def scenario_choice(text: Catalog, persona) -> None:

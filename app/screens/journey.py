@@ -23,10 +23,6 @@ def _slid() -> None:
     state.set_age(float(st.session_state["age_slider"]))
 
 
-def _mode_changed() -> None:
-    st.session_state["step_mode"] = st.session_state["step_mode_choice"]
-
-
 def controls(text: Catalog, event_ages: tuple[float, ...], end: float) -> None:
     age, mode = state.age(), state.step_mode()
     st.session_state.setdefault("age_slider", age)
@@ -34,23 +30,14 @@ def controls(text: Catalog, event_ages: tuple[float, ...], end: float) -> None:
     with back:
         st.button(text("app.journey.previous"), key="previous", on_click=_go, args=(-1, event_ages),
                   disabled=steps.previous_stop(age, mode, event_ages) == age, width="stretch",
-                  icon=":material/arrow_back:", shortcut="Left")
+                  shortcut="Left")
     with slider:
         st.slider(text("app.journey.age"), 0.0, end, step=0.1, key="age_slider", on_change=_slid,
                   format=text("app.journey.slider_format"), label_visibility="collapsed")
     with forward:
         st.button(text("app.journey.next"), key="next", on_click=_go, args=(1, event_ages), type="primary",
                   disabled=steps.next_stop(age, mode, event_ages) == age, width="stretch",
-                  icon=":material/arrow_forward:", icon_position="right", shortcut="Right")
-
-
-def view_choices(text: Catalog) -> None:
-    """How to walk and how to show it (in the sidebar: set once, then out of the way)."""
-    st.session_state.setdefault("zoom", state.theme() == "projector")
-    st.segmented_control(text("app.journey.step_by"), steps.STEP_MODES, default=state.step_mode(), required=True,
-                         key="step_mode_choice", on_change=_mode_changed,
-                         format_func=lambda mode: text(f"app.journey.step_{mode}"))
-    st.toggle(text("app.journey.zoom"), key="zoom", help=text("app.journey.zoom_help"), persist_state="session")
+                  shortcut="Right")
 
 
 def gaps_here(text: Catalog, found: data.Analysis, window: tuple[float, float]) -> list[str]:
@@ -81,18 +68,11 @@ def events_here(text: Catalog, found: data.Analysis, window: tuple[float, float]
 def body(text: Catalog) -> None:
     scenario_id = state.scenario()
     chosen, found = state.current(scenario_id)
-    with st.sidebar:
-        view_choices(text)
     walk(text, chosen.doc, found, scenario_id)
 
 
-@st.fragment
 def walk(text: Catalog, doc: data.Document, found: data.Analysis, scenario_id: str | None) -> None:
-    """The part that changes with each step (a fragment: a step reruns only this, so it is quick)."""
-    ui.guard(lambda words: _walk(words, doc, found, scenario_id), text)
-
-
-def _walk(text: Catalog, doc: data.Document, found: data.Analysis, scenario_id: str | None) -> None:
+    """The controls, what happened in this step, the gaps it reached, and the timeline so far."""
     persona = found.graph.persona
     event_ages = tuple(sorted({float(e.age) for e in persona.events}))
     end = steps.last_age(event_ages)
@@ -101,13 +81,14 @@ def _walk(text: Catalog, doc: data.Document, found: data.Analysis, scenario_id: 
     previous = steps.previous_stop(age, mode, event_ages)
     span = (previous if previous < age else -1.0, age)
 
-    subtitle = text("app.journey.scenario", label=persona.scenario(scenario_id).label) if scenario_id else ""
-    ui.heading(text("app.journey.heading", name=persona.name, age=format_age(age, text)), subtitle)
     controls(text, event_ages, end)
+    subtitle = text("app.journey.scenario", label=persona.scenario(scenario_id).label) if scenario_id else ""
+    heading = ui.heading_html(text("app.journey.heading", name=persona.name, age=format_age(age, text)), subtitle)
     reached = sum(1 for g in found.gaps if steps.reached(g.start, age))
     callouts = gaps_here(text, found, span)
     counted = text("app.journey.reached", reached=reached, total=len(found.gaps), new=len(callouts))
-    st.html(events_here(text, found, span) + "".join(callouts) + f'<p class="jr-sub">{ui.escape(counted)}</p>')
-    window = steps.close_up(age, end) if st.session_state.get("zoom") else None
+    st.html(heading + events_here(text, found, span) + "".join(callouts)
+            + f'<p class="jr-sub">{ui.escape(counted)}</p>')
+    window = steps.close_up(age, end) if state.close_up() else None
     svg = data.timeline_svg(doc, text.lang, state.theme(), age, scenario_id, window=window)
     ui.picture(svg, text("app.journey.picture_alt", name=persona.name, age=format_age(age, text)))

@@ -65,6 +65,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # e.g. `journeys gaps kim.yaml | head`: the reader has enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except Exception as exc:  # the last guard: one line, never a traceback
         if os.environ.get("JOURNEYS_DEBUG"):
             raise

@@ -12,17 +12,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from persona.i18n import LANGUAGES, Catalog
-from persona.load import PersonaFile, read_persona
-from persona.vocabulary import Vocabulary
 
 from journeys.cli.common import vocabulary_from
-from journeys.gaps import Gap, find_gaps, gap_text, rule_title
-from journeys.gaps.format import gap_table, gaps_markdown
-from journeys.graph import build_graph
-from journeys.scenario import GapComparison, ScenarioError, apply_scenario, compare_gaps
+
+if TYPE_CHECKING:  # the library is imported when the command runs, so `journeys --help` stays quick
+    from persona.load import PersonaFile
+    from persona.vocabulary import Vocabulary
+
+    from journeys.gaps import Gap
+    from journeys.scenario import GapComparison
 
 FORMATS = ("table", "json", "markdown")
 SECTIONS = ("closed", "remaining", "new")
@@ -44,6 +45,10 @@ def run(args: argparse.Namespace, text: Catalog) -> int:
     if args.compare and not args.scenario:
         print(text("cli.gaps.compare_needs_scenario"), file=sys.stderr)
         return 2
+    from persona.load import read_persona
+
+    from journeys.scenario import compare_gaps
+
     loaded = read_persona(args.file, vocabulary_from(args))
     before = _gaps(loaded.persona, loaded.vocabulary)
     if not args.scenario:
@@ -58,6 +63,8 @@ def run(args: argparse.Namespace, text: Catalog) -> int:
 
 
 def _scenario(loaded: PersonaFile, scenario_id: str):
+    from journeys.scenario import ScenarioError, apply_scenario
+
     try:
         return apply_scenario(loaded.persona, scenario_id, loaded.vocabulary)
     except ScenarioError as exc:
@@ -65,12 +72,17 @@ def _scenario(loaded: PersonaFile, scenario_id: str):
 
 
 def _gaps(persona, vocabulary: Vocabulary) -> tuple[Gap, ...]:
+    from journeys.gaps import find_gaps
+    from journeys.graph import build_graph
+
     return find_gaps(build_graph(persona, vocabulary))
 
 
 # --- JSON ----------------------------------------------------------------------------------
 def gap_json(gap: Gap, number: int, text: Catalog, vocabulary: Vocabulary) -> dict[str, Any]:
     """One gap as the stable JSON object."""
+    from journeys.gaps import gap_text, rule_title
+
     words = gap_text(gap, text, vocabulary)
     return {
         "number": number,
@@ -94,6 +106,8 @@ def _numbered(gaps: Sequence[Gap], within: Sequence[Gap]) -> list[tuple[int, Gap
 
 
 def _render(gaps: Sequence[Gap], loaded: PersonaFile, text: Catalog, fmt: str) -> str:
+    from journeys.gaps.format import gap_table, gaps_markdown
+
     numbered = _numbered(gaps, gaps)
     if fmt == "json":
         return _dump([gap_json(g, n, text, loaded.vocabulary) for n, g in numbered])
@@ -104,6 +118,8 @@ def _render(gaps: Sequence[Gap], loaded: PersonaFile, text: Catalog, fmt: str) -
 
 def _render_comparison(before: Sequence[Gap], after: Sequence[Gap], comparison: GapComparison,
                        loaded: PersonaFile, text: Catalog, fmt: str) -> str:
+    from journeys.gaps.format import gap_table, gaps_markdown
+
     sections = {
         "closed": _numbered(comparison.closed, before),
         "remaining": _numbered(comparison.remaining, after),

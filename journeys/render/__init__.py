@@ -39,7 +39,7 @@ def timeline(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, *, theme: 
     look = theme_named(theme)
     every = number_gaps(gaps, comparison)
     numbered = every if until_age is None else tuple(n for n in every if n.gap.start <= until_age + 1e-9)
-    messages = gap_messages(every, graph, text)
+    messages = gap_messages(every, graph, text) if legend or until_age is not None else ()
     key = room = None
     if legend:
         shown = {n.number for n in numbered}

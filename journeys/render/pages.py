@@ -23,7 +23,19 @@ def merge_drawings(base: bytes, placements: Sequence[tuple[bytes, float, float, 
     lower-left corner, points from the lower left) and scaled; everything stays vector.
 
     Each drawing becomes a form XObject drawn with one ``cm … Do``: its content stream is
-    copied as it is, never parsed, so placing even a large timeline is quick."""
+    copied as it is, never parsed, so placing even a large timeline is quick. The plain PDFs
+    that reportlab and Graphviz write are placed directly (:mod:`journeys.render.plainpdf`);
+    any other PDF goes through pypdf."""
+    from journeys.render.plainpdf import NotPlainPdf, place_drawings
+
+    try:
+        return place_drawings(base, placements)
+    except NotPlainPdf:
+        return merge_with_pypdf(base, placements)
+
+
+def merge_with_pypdf(base: bytes, placements: Sequence[tuple[bytes, float, float, float]]) -> bytes:
+    """:func:`merge_drawings` for any PDF pypdf reads (slower: every object is parsed)."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import DictionaryObject, NameObject
 

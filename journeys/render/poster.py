@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from typing import Any, Sequence
-from xml.sax.saxutils import escape
+from typing import Any, Iterable, Iterator
+from html import escape
 
 from persona.errors import PersonaError
 from persona.i18n import Catalog
@@ -88,11 +88,13 @@ def _styles(sheet: Sheet, factor: float = 1.0):
 def _para(text: str, style) -> Any:
     from reportlab.platypus import Paragraph
 
-    return Paragraph(escape(text), style)
+    return Paragraph(escape(text, quote=False), style)
 
 
 # --- placing paragraphs in columns, shrinking until they fit ---------------------------------
-def _columns(flowables: Sequence[Any], box: Box, columns: int, gutter: float) -> list[tuple[Any, float, float]] | None:
+def _columns(flowables: Iterable[Any], box: Box, columns: int, gutter: float) -> list[tuple[Any, float, float, float]] | None:
+    """Each flowable wrapped to the column width, with where it goes (x, top) and its height;
+    None as soon as one does not fit (the rest are then never made)."""
     width = (box.w - gutter * (columns - 1)) / columns
     placed, column, y = [], 0, 0.0
     for flowable in flowables:
@@ -101,7 +103,7 @@ def _columns(flowables: Sequence[Any], box: Box, columns: int, gutter: float) ->
             column, y = column + 1, 0.0
         if column >= columns or h > box.h:
             return None
-        placed.append((flowable, box.x + column * (width + gutter), box.y + y))
+        placed.append((flowable, box.x + column * (width + gutter), box.y + y, h))
         y += h + getattr(flowable.style, "spaceAfter", 0) if hasattr(flowable, "style") else h
     return placed
 
@@ -121,13 +123,11 @@ def _fit(canvas, sheet: Sheet, box: Box, make, columns: int = 1) -> None:
             else:
                 low, best = middle, attempt
         placed = best or _columns_truncated(make(MIN_FIT), box, columns, gutter)
-    width = (box.w - gutter * (columns - 1)) / columns
-    for flowable, x, top in placed:
-        _, h = flowable.wrap(width, box.h)
+    for flowable, x, top, h in placed:  # wrapped at this width already: drawn as wrapped
         flowable.drawOn(canvas, x, sheet.height - top - h)
 
 
-def _columns_truncated(flowables: Sequence[Any], box: Box, columns: int, gutter: float):
+def _columns_truncated(flowables: Iterable[Any], box: Box, columns: int, gutter: float):
     kept = list(flowables)
     while kept:
         placed = _columns(kept, box, columns, gutter)
@@ -161,17 +161,17 @@ def _card(journey: Journey, text: Catalog, sheet: Sheet):
     persona = journey.graph.persona
     vocabulary = journey.graph.vocabulary
 
-    def make(factor: float) -> list[Any]:
+    def make(factor: float) -> Iterator[Any]:
         st = _styles(sheet, factor)
-        items = [_para(persona.name, st["heading"])]
+        yield _para(persona.name, st["heading"])
         if persona.born:
-            items.append(_para(text("render.poster.born", year=persona.born), st["small"]))
+            yield _para(text("render.poster.born", year=persona.born), st["small"])
         if persona.summary:
-            items.append(_para(persona.summary, st["body"]))
+            yield _para(persona.summary, st["body"])
         if persona.quote:
-            items.append(_para(text("render.poster.quote", quote=persona.quote), st["quote"]))
+            yield _para(text("render.poster.quote", quote=persona.quote), st["quote"])
         if persona.people:
-            items.append(_para(text("render.poster.people"), st["bold"]))
+            yield _para(text("render.poster.people"), st["bold"])
         for person in persona.people:
             role = vocabulary.label("roles", person.role, text.lang)
             line = text("render.poster.person", name=person_label(person, vocabulary, text), role=role)
@@ -179,22 +179,20 @@ def _card(journey: Journey, text: Catalog, sheet: Sheet):
                 line += " " + text("render.poster.protective")
             if person.note:
                 line += f" – {person.note}"
-            items.append(_para(line, st["small"]))
-        return items
+            yield _para(line, st["small"])
     return make
 
 
 def _gap_list(journey: Journey, text: Catalog, sheet: Sheet, notes: Any):
     vocabulary = journey.graph.vocabulary
 
-    def make(factor: float) -> list[Any]:
+    def make(factor: float) -> Iterator[Any]:
         st = _styles(sheet, factor)
-        items = [_para(text("render.poster.gaps_title"), st["heading"])]
+        yield _para(text("render.poster.gaps_title"), st["heading"])
         if not journey.numbered:
-            items.append(_para(text("render.poster.no_gaps"), st["body"]))
+            yield _para(text("render.poster.no_gaps"), st["body"])
         for numbered in journey.numbered:
-            items += _gap_entry(numbered, text, vocabulary, st, notes)
-        return items
+            yield from _gap_entry(numbered, text, vocabulary, st, notes)
     return make
 
 

@@ -58,8 +58,10 @@ def shoot(output: Path, width: int, height: int, persona: str = "Kim (kim.yaml)"
                         page.get_by_role("button", name="Nästa").click()
                         wait_for_app(page)
                     taken.append(_save(page, output / f"{number:02d}-resan-10.png"))
+                    go(page, "Välj")
                     page.get_by_text("Närbild", exact=False).click()
                     wait_for_app(page)
+                    go(page, "Resan")
                     taken.append(_save(page, output / f"{number:02d}-resan-10-hela-livet.png"))
                     continue
                 if name == "Redigera":
