@@ -68,7 +68,7 @@ def test_folders_are_walked_and_summarised(cli, tmp_path: Path):
     (tmp_path / "a.workshop.yaml").write_text("notes: {}\n", encoding="utf-8")
     result = cli("validate", tmp_path)
     assert result.code == 1
-    assert "2 filer kontrollerade: 1 giltiga, 1 med fel" in result.out
+    assert "Kontrollerade filer: 2 — giltiga: 1, med fel: 1" in result.out
     assert "b.yml:4:1: okänd nyckel 'foo'" in result.err
 
 
@@ -117,7 +117,7 @@ def test_examples_point_at_the_committed_schema():
 def test_examples_validate(cli):
     result = cli("validate", EXAMPLES)
     assert result.code == 0, result.err
-    assert "0 med fel" in result.out
+    assert "med fel: 0," in result.out
 
 
 def test_no_traceback_from_the_installed_command(tmp_path: Path):
