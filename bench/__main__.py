@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import platform
 import sys
 
@@ -19,7 +20,8 @@ def main(names: list[str]) -> int:
         for figure in importlib.import_module(f"bench.{name}").run():
             print(figure.line(), flush=True)
             figures.append(figure.as_dict())
-    result = {"python": platform.python_version(), "machine": platform.machine(), "figures": figures}
+    result = {"python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count(),
+              "figures": figures}
     (ROOT / "bench" / "results.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return 0
 

@@ -120,6 +120,12 @@ def _default_data() -> dict[str, Any]:
     return load_yaml(text, "vocabulary.yaml").data
 
 
+def default_vocabulary_data() -> Mapping[str, Any]:
+    """The default vocabulary file as read, once per process (for its free-form sections,
+    such as the engine's ``rules:``)."""
+    return _default_data()
+
+
 def _closed_group_problems(override: Mapping[str, Any], loaded_source: Any, defaults: Mapping[str, Any]) -> list[Problem]:
     problems = []
     for group in CLOSED_GROUPS:

@@ -47,3 +47,40 @@ def test_cli_imports_neither_streamlit_nor_pandas():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+HEAVY = ("networkx", "pydantic", "pygraphviz", "reportlab", "pypdf")
+
+
+def _top_level_modules_after(code: str) -> set[str]:
+    """The top-level packages imported once ``code`` has run in a fresh Python."""
+    code += "\nimport sys\nprint(' '.join(sorted({m.split('.')[0] for m in sys.modules})))\n"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    return set(result.stdout.split())
+
+
+def test_cli_help_imports_none_of_the_heavy_libraries():
+    """`journeys --help` answers before the library is needed: commands import it in run()."""
+    loaded = _top_level_modules_after(
+        "import contextlib, io\n"
+        "from journeys.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n        main(['--help'])\n    except SystemExit:\n        pass\n"
+    )
+    assert "journeys" in loaded
+    assert sorted(loaded & set(HEAVY)) == []
+
+
+def test_gaps_and_poster_need_neither_networkx_nor_pypdf(tmp_path):
+    """The rules and the pictures ask the graph's index; the networkx graph is built only when
+    asked for. The poster places Graphviz's plain PDFs itself; pypdf is only the fallback."""
+    out = tmp_path / "kim.pdf"
+    loaded = _top_level_modules_after(
+        "import contextlib, io\n"
+        "from journeys.cli import main\n"
+        "with contextlib.redirect_stderr(io.StringIO()):\n"
+        f"    assert main(['poster', 'examples/kim.yaml', '-o', {str(out)!r}]) == 0\n"
+    )
+    assert out.read_bytes().startswith(b"%PDF")
+    assert {"journeys", "reportlab", "pygraphviz"} <= loaded
+    assert sorted(loaded & {"networkx", "pypdf"}) == []

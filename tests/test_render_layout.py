@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.big_persona import big_persona_text
+from bench.generate import generate_persona_text
 from journeys import render
 from journeys.render.fonts import text_width, wrap
 from journeys.render.geometry import Box, overlapping_pairs, pack_rows
@@ -16,7 +16,7 @@ from tests.render_helpers import EXAMPLE_NAMES, catalog, example, journey_of
 
 @pytest.fixture(scope="module")
 def big():
-    return journey_of(big_persona_text(150))
+    return journey_of(generate_persona_text(150, crowded=True))
 
 
 def test_pack_rows_puts_overlapping_extents_in_new_rows():

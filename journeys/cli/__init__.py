@@ -9,6 +9,7 @@ Library errors become one clean line each; no traceback reaches the user (set
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import sys
@@ -41,7 +42,17 @@ def build_parser(text: Catalog) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    """Run one command; ``argv`` defaults to the process's own arguments."""
+    code = _main(list(sys.argv[1:] if argv is None else argv))
+    if argv is None:
+        # The process ends right after this. Frozen objects are left out of the collection
+        # Python makes on its way out, which otherwise walks every object the command made
+        # (~35 ms of a 0.7 s poster). Called with arguments (in tests, in-process) nothing changes.
+        gc.freeze()
+    return code
+
+
+def _main(argv: list[str]) -> int:
     try:
         text = Catalog.load(_requested_language(argv), packages=("persona", "journeys"))
     except UnknownLanguage as exc:

@@ -4,24 +4,20 @@ municipality's changes on top."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from types import MappingProxyType
 from typing import Any, Mapping
 
 from persona.errors import VocabularyInvalid
 from persona.rules_check import rules_problems
-from persona.safe_yaml import load_yaml
-from persona.vocabulary import Vocabulary
+from persona.vocabulary import Vocabulary, default_vocabulary_data
 
 ACTIVE = "active"  # not a rule: when an agency counts as active (read by the graph)
 
 
-@lru_cache(maxsize=1)
 def default_rules() -> Mapping[str, Mapping[str, Any]]:
-    """The ``rules:`` section of the default vocabulary shipped with the package."""
-    text = resources.files("persona").joinpath("data", "vocabulary.yaml").read_text(encoding="utf-8")
-    return load_yaml(text, "vocabulary.yaml").data.get("rules", {})
+    """The ``rules:`` section of the default vocabulary shipped with the package (read once,
+    with the rest of the vocabulary)."""
+    return default_vocabulary_data().get("rules", {})
 
 
 @dataclass(frozen=True)

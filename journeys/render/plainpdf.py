@@ -24,6 +24,8 @@ _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 _SUBSECTION = re.compile(rb"(\d+)\s+(\d+)\s*\r?\n")
 _ENTRY = re.compile(rb"(\d{10}) (\d{5}) ([nf])")
 _REF_OR_STRING = re.compile(rb"\((?:[^()\\]|\\.)*\)|(\d+)\s+0\s+R(?![A-Za-z0-9])")
+_DICTIONARY_TOKEN = re.compile(rb"<<|>>|[(<%]")
+_LINE_END = re.compile(rb"[\r\n]")
 _UNSUPPORTED = (b"/Encrypt", b"/Prev", b"/XRefStm")
 
 
@@ -45,6 +47,11 @@ class PlainPdf:
     objects: dict[int, PdfObject]
     trailer: bytes
 
+    def get(self, number: int) -> PdfObject:
+        if number not in self.objects:
+            raise NotPlainPdf(f"no object {number}")
+        return self.objects[number]
+
     def ref(self, text: bytes, key: bytes) -> int:
         """The object number a ``/Key N 0 R`` entry of ``text`` points to."""
         found = re.search(re.escape(key) + rb"\s+(\d+)\s+0\s+R", text)
@@ -54,8 +61,8 @@ class PlainPdf:
 
     def only_page(self) -> int:
         """The number of the page object of a one-page document."""
-        pages = self.objects[self.ref(self.trailer, b"/Root")].head
-        kids = re.search(rb"/Kids\s*\[\s*(\d+)\s+0\s+R\s*\]", self.objects[self.ref(pages, b"/Pages")].head)
+        pages = self.get(self.ref(self.trailer, b"/Root")).head
+        kids = re.search(rb"/Kids\s*\[\s*(\d+)\s+0\s+R\s*\]", self.get(self.ref(pages, b"/Pages")).head)
         if kids is None:
             raise NotPlainPdf("not exactly one page")
         return int(kids.group(1))
@@ -154,22 +161,28 @@ def _stream_length(head: bytes, raw: dict[int, bytes]) -> int:
 
 def _dictionary_end(text: bytes) -> int:
     """The index just after the ``>>`` that closes the dictionary ``text`` starts with
-    (strings and hex strings skipped)."""
+    (strings, hex strings and comments skipped)."""
     depth, position = 0, 0
-    while position < len(text):
-        if text.startswith(b"<<", position):
-            depth, position = depth + 1, position + 2
-        elif text.startswith(b">>", position):
-            depth, position = depth - 1, position + 2
+    while True:
+        token = _DICTIONARY_TOKEN.search(text, position)
+        if token is None:
+            raise NotPlainPdf("unclosed dictionary")
+        mark = token.group()
+        if mark == b"<<":
+            depth, position = depth + 1, token.end()
+        elif mark == b">>":
+            depth, position = depth - 1, token.end()
             if depth == 0:
                 return position
-        elif text[position:position + 1] == b"(":
-            position = _string_end(text, position)
-        elif text[position:position + 1] == b"<":
-            position = text.index(b">", position) + 1
+        elif mark == b"(":
+            position = _string_end(text, token.start())
+        elif mark == b"%":  # a comment, to the end of its line (cairo writes "/Type /Page % 1")
+            line_end = _LINE_END.search(text, token.end())
+            position = line_end.end() if line_end else len(text)
         else:
-            position += 1
-    raise NotPlainPdf("unclosed dictionary")
+            position = text.find(b">", token.end()) + 1
+            if position == 0:
+                raise NotPlainPdf("unclosed hex string")
 
 
 def _string_end(text: bytes, position: int) -> int:
@@ -212,7 +225,7 @@ def place_drawings(base: bytes, placements: Sequence[tuple[bytes, float, float, 
         operations.append(f"q {scale:.6f} 0 0 {scale:.6f} {x:.4f} {y:.4f} cm /Drawing{index} Do Q")
     extra = ("\n" + "\n".join(operations) + "\n").encode("ascii")
     objects[next_number] = PdfObject(b"<< /Length %d >>" % len(extra), extra)
-    objects[page] = PdfObject(_page_with_drawings(objects[page].head, names, next_number))
+    objects[page] = PdfObject(_page_with_drawings(page_pdf.get(page).head, names, next_number))
     info = page_pdf.ref(page_pdf.trailer, b"/Info") if b"/Info" in page_pdf.trailer else next_number + 1
     objects[info] = PdfObject(PRODUCER)
     return _written(objects, page_pdf.ref(page_pdf.trailer, b"/Root"), info)
@@ -221,9 +234,9 @@ def place_drawings(base: bytes, placements: Sequence[tuple[bytes, float, float, 
 def _copy_drawing(drawing: PlainPdf, objects: dict[int, PdfObject], next_number: int) -> tuple[int, int]:
     """Copy what a drawing's page uses into ``objects`` under new numbers, the page itself as
     a form XObject; the form's number and the next free number."""
-    page = drawing.objects[drawing.only_page()].head
+    page = drawing.get(drawing.only_page()).head
     contents = drawing.ref(page, b"/Contents")
-    content = drawing.objects[contents]
+    content = drawing.get(contents)
     uses = [value for value in (_entry(page, b"/Resources"), _entry(page, b"/Group")) if value is not None]
     kept = _reachable(drawing, [content.head, *uses])
     if contents in kept or content.stream is None:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator
+from functools import lru_cache
 from html import escape
+from typing import Any, Iterable, Iterator
 
 from persona.errors import PersonaError
 from persona.i18n import Catalog
@@ -44,9 +45,15 @@ class PersonalDataRefused(PersonaError):
 
 
 def refuse_personal_data(persona_file: PersonaFile) -> None:
-    problems = privacy_problems(persona_file.text)
+    problems = _personal_data(persona_file.text)
     if problems:
-        raise PersonalDataRefused(persona_file.path, problems)
+        raise PersonalDataRefused(persona_file.path, list(problems))
+
+
+@lru_cache(maxsize=2)
+def _personal_data(text: str) -> tuple:
+    """The personal data in a persona's text (the command and the poster both ask: once)."""
+    return tuple(privacy_problems(text))
 
 
 @dataclass(frozen=True)
@@ -92,9 +99,12 @@ def _para(text: str, style) -> Any:
 
 
 # --- placing paragraphs in columns, shrinking until they fit ---------------------------------
-def _columns(flowables: Iterable[Any], box: Box, columns: int, gutter: float) -> list[tuple[Any, float, float, float]] | None:
-    """Each flowable wrapped to the column width, with where it goes (x, top) and its height;
-    None as soon as one does not fit (the rest are then never made)."""
+def _placed(flowables: Iterable[Any], box: Box, columns: int, gutter: float) -> tuple[list[tuple[Any, float, float, float]], bool]:
+    """Each flowable wrapped to the column width, with where it goes (x, top) and its height,
+    up to the first one that does not fit (the rest are never made); and whether all fit.
+
+    Each flowable's place depends only on those before it, so what is placed before the first
+    misfit is also the longest run from the start that fits."""
     width = (box.w - gutter * (columns - 1)) / columns
     placed, column, y = [], 0, 0.0
     for flowable in flowables:
@@ -102,10 +112,21 @@ def _columns(flowables: Iterable[Any], box: Box, columns: int, gutter: float) ->
         if y + h > box.h and y > 0:
             column, y = column + 1, 0.0
         if column >= columns or h > box.h:
-            return None
+            return placed, False
         placed.append((flowable, box.x + column * (width + gutter), box.y + y, h))
         y += h + getattr(flowable.style, "spaceAfter", 0) if hasattr(flowable, "style") else h
-    return placed
+    return placed, True
+
+
+def _columns(flowables: Iterable[Any], box: Box, columns: int, gutter: float) -> list[tuple[Any, float, float, float]] | None:
+    """All flowables placed in the columns, or None when they do not all fit."""
+    placed, fits = _placed(flowables, box, columns, gutter)
+    return placed if fits else None
+
+
+def _columns_truncated(flowables: Iterable[Any], box: Box, columns: int, gutter: float) -> list[tuple[Any, float, float, float]]:
+    """As many flowables from the start as fit (one pass: see :func:`_placed`)."""
+    return _placed(flowables, box, columns, gutter)[0]
 
 
 def _fit(canvas, sheet: Sheet, box: Box, make, columns: int = 1) -> None:
@@ -125,16 +146,6 @@ def _fit(canvas, sheet: Sheet, box: Box, make, columns: int = 1) -> None:
         placed = best or _columns_truncated(make(MIN_FIT), box, columns, gutter)
     for flowable, x, top, h in placed:  # wrapped at this width already: drawn as wrapped
         flowable.drawOn(canvas, x, sheet.height - top - h)
-
-
-def _columns_truncated(flowables: Iterable[Any], box: Box, columns: int, gutter: float):
-    kept = list(flowables)
-    while kept:
-        placed = _columns(kept, box, columns, gutter)
-        if placed is not None:
-            return placed
-        kept.pop()
-    return []
 
 
 # --- the parts ----------------------------------------------------------------------------------
@@ -185,33 +196,36 @@ def _card(journey: Journey, text: Catalog, sheet: Sheet):
 
 def _gap_list(journey: Journey, text: Catalog, sheet: Sheet, notes: Any):
     vocabulary = journey.graph.vocabulary
+    lines = [("heading", text("render.poster.gaps_title"))]  # worded once, set at every trial size
+    if not journey.numbered:
+        lines.append(("body", text("render.poster.no_gaps")))
+    for numbered in journey.numbered:
+        lines += _gap_entry(numbered, text, vocabulary, notes)
 
     def make(factor: float) -> Iterator[Any]:
         st = _styles(sheet, factor)
-        yield _para(text("render.poster.gaps_title"), st["heading"])
-        if not journey.numbered:
-            yield _para(text("render.poster.no_gaps"), st["body"])
-        for numbered in journey.numbered:
-            yield from _gap_entry(numbered, text, vocabulary, st, notes)
+        for role, line in lines:
+            yield _para(line, st[role])
     return make
 
 
-def _gap_entry(numbered: NumberedGap, text: Catalog, vocabulary: Any, st: dict, notes: Any) -> list[Any]:
+def _gap_entry(numbered: NumberedGap, text: Catalog, vocabulary: Any, notes: Any) -> list[tuple[str, str]]:
+    """A gap's lines on the poster, each with its style: title, message, question, notes."""
     gap = numbered.gap
     words = gap_text(gap, text, vocabulary)
     span = text("render.poster.span", start=format_age(gap.start, text), end=format_age(gap.end, text))
     status = {CLOSED: text("render.poster.closed"), NEW: text("render.poster.new")}.get(numbered.status, "")
     head = f"{numbered.number}. {rule_title(gap.rule, text)} ({span}){' – ' + status if status else ''}"
-    items = [_para(head, st["bold"]), _para(words.message, st["body"]),
-             _para(text("render.poster.question", question=words.question), st["italic"])]
+    items = [("bold", head), ("body", words.message),
+             ("italic", text("render.poster.question", question=words.question))]
     note = notes.note(gap.key) if notes is not None else None
     if note is not None and not note.is_empty:
         if note.text.strip():
-            items.append(_para(text("render.poster.note", note=note.text.strip()), st["small"]))
+            items.append(("small", text("render.poster.note", note=note.text.strip())))
         if note.votes:
-            items.append(_para(text("render.poster.votes", votes=note.votes), st["small"]))
+            items.append(("small", text("render.poster.votes", votes=note.votes)))
         for idea in note.ideas:
-            items.append(_para(text("render.poster.idea", idea=idea), st["small"]))
+            items.append(("small", text("render.poster.idea", idea=idea)))
     return items
 
 
