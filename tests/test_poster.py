@@ -190,3 +190,23 @@ def test_cli_chronology_includes_the_rooms_notes(cli, tmp_path):
     result = cli("render", source, "--view", "chronology", "--format", "markdown")
     assert result.code == 0, result.err
     assert "Vem ringde?" in result.out and "Röster: 2" in result.out
+
+
+def _poster_text(persona_file, size: str) -> str:
+    pdf = PdfReader(io.BytesIO(poster_pdf(persona_file, catalog(), size=size, orientation="landscape")))
+    return " ".join(pdf.pages[0].extract_text().split())
+
+
+def test_gaps_that_do_not_fit_are_named_not_dropped():
+    from bench.generate import generate_persona_text
+
+    crowded = parse_persona(generate_persona_text(150, seed=0, crowded=True), "crowded.yaml")
+    text = _poster_text(crowded, "A3")
+    assert "fick inte plats på affischen" in text
+    first, last = map(int, text.split("fick inte plats")[0].split("Glapp ")[-1].strip().split("–"))
+    assert first > 1 and first <= last
+    assert f"{first - 1}. " in text, "the gap before the first one left out is on the poster"
+
+
+def test_a_poster_with_room_names_no_gaps_left_out(kim_file):
+    assert "fick inte plats" not in _poster_text(kim_file, "A0")

@@ -124,14 +124,24 @@ def _columns(flowables: Iterable[Any], box: Box, columns: int, gutter: float) ->
     return placed if fits else None
 
 
-def _columns_truncated(flowables: Iterable[Any], box: Box, columns: int, gutter: float) -> list[tuple[Any, float, float, float]]:
-    """As many flowables from the start as fit (one pass: see :func:`_placed`)."""
-    return _placed(flowables, box, columns, gutter)[0]
+def _truncated_with_notice(flowables: list[Any], box: Box, columns: int, gutter: float,
+                           overflow) -> list[tuple[Any, float, float, float]]:
+    """As many flowables from the start as fit, then ``overflow``'s line about the rest
+    (giving up flowables from the end until that line fits too)."""
+    placed = _placed(flowables, box, columns, gutter)[0]
+    if overflow is None or len(placed) == len(flowables):
+        return placed
+    for keep in range(len(placed), -1, -1):
+        attempt, fits = _placed(flowables[:keep] + [overflow(flowables[keep:])], box, columns, gutter)
+        if fits:
+            return attempt
+    return placed
 
 
-def _fit(canvas, sheet: Sheet, box: Box, make, columns: int = 1) -> None:
+def _fit(canvas, sheet: Sheet, box: Box, make, columns: int = 1, overflow=None) -> None:
     """Draw ``make(factor)``'s flowables in ``box`` (y from the top) with the largest type
-    that fits: a few halvings between the full size and :data:`MIN_FIT`."""
+    that fits: a few halvings between the full size and :data:`MIN_FIT`. When even that
+    does not fit, ``overflow(left_out)`` makes a closing line saying what was left out."""
     gutter = 18 * sheet.scale
     placed = _columns(make(1.0), box, columns, gutter)
     if placed is None:
@@ -143,7 +153,7 @@ def _fit(canvas, sheet: Sheet, box: Box, make, columns: int = 1) -> None:
                 high = middle
             else:
                 low, best = middle, attempt
-        placed = best or _columns_truncated(make(MIN_FIT), box, columns, gutter)
+        placed = best or _truncated_with_notice(list(make(MIN_FIT)), box, columns, gutter, overflow)
     for flowable, x, top, h in placed:  # wrapped at this width already: drawn as wrapped
         flowable.drawOn(canvas, x, sheet.height - top - h)
 
@@ -196,17 +206,29 @@ def _card(journey: Journey, text: Catalog, sheet: Sheet):
 
 def _gap_list(journey: Journey, text: Catalog, sheet: Sheet, notes: Any):
     vocabulary = journey.graph.vocabulary
-    lines = [("heading", text("render.poster.gaps_title"))]  # worded once, set at every trial size
+    lines = [("heading", text("render.poster.gaps_title"), None)]  # worded once, set at every trial size
     if not journey.numbered:
-        lines.append(("body", text("render.poster.no_gaps")))
+        lines.append(("body", text("render.poster.no_gaps"), None))
     for numbered in journey.numbered:
-        lines += _gap_entry(numbered, text, vocabulary, notes)
+        lines += [(role, line, numbered.number) for role, line in _gap_entry(numbered, text, vocabulary, notes)]
 
     def make(factor: float) -> Iterator[Any]:
         st = _styles(sheet, factor)
-        for role, line in lines:
-            yield _para(line, st[role])
+        for role, line, number in lines:
+            paragraph = _para(line, st[role])
+            paragraph.gap_number = number
+            yield paragraph
     return make
+
+
+def _left_out(text: Catalog, sheet: Sheet):
+    """The closing line of a gap list that did not fit: which gaps are only in the text version."""
+    def overflow(rest: list[Any]) -> Any:
+        numbers = sorted({n for n in (getattr(p, "gap_number", None) for p in rest) if n is not None})
+        first = numbers[0] if numbers else "?"
+        last = numbers[-1] if numbers else "?"
+        return _para(text("render.poster.gaps_left_out", first=first, last=last), _styles(sheet, MIN_FIT)["bold"])
+    return overflow
 
 
 def _gap_entry(numbered: NumberedGap, text: Catalog, vocabulary: Any, notes: Any) -> list[tuple[str, str]]:
@@ -315,7 +337,8 @@ def poster_page(journey: Journey, text: Catalog, size: str, orientation: str, no
     risk = balance(journey.graph, text)
     regions = _regions(sheet, top, bottom, (line.height + risk.height) / line.width)
     _fit(canvas, sheet, regions.card, _card(journey, text, sheet))
-    _fit(canvas, sheet, regions.gaps, _gap_list(journey, text, sheet, notes), regions.gap_columns)
+    _fit(canvas, sheet, regions.gaps, _gap_list(journey, text, sheet, notes), regions.gap_columns,
+         overflow=_left_out(text, sheet))
     canvas.showPage()
     canvas.save()
     placements = _picture_stack(line, risk, regions.timeline, sheet)
