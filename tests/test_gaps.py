@@ -177,3 +177,13 @@ def test_rule_settings_refuse_a_vocabulary_built_in_code_with_a_bad_rule():
     vocabulary = load_vocabulary().model_copy(update={"rules": {"voice-not-heard": {"contacts": "tre"}}})
     with pytest.raises(VocabularyInvalid):
         rule_settings(vocabulary)
+
+
+def test_a_broken_handover_at_18_is_told_once_as_the_cliff():
+    from tests.rule_helpers import events, gaps_of
+
+    at_18 = events("{id: t, age: 18, kind: transition, from: hvb, to: family, handover: none}")
+    assert [g.rule for g in gaps_of(at_18)] == ["age-cliff"]
+    assert [g.rule for g in gaps_of(at_18, "broken-handover")] == ["broken-handover"]
+    at_12 = events("{id: t, age: 12, kind: transition, from: school, to: school, handover: none}")
+    assert [g.rule for g in gaps_of(at_12)] == ["broken-handover"]

@@ -28,7 +28,21 @@ def find_gaps(graph: JourneyGraph, settings: RuleSettings | None = None) -> tupl
     for rule, module in _rules().items():
         if settings.enabled(rule):
             gaps.extend(module.find(graph, settings.params(rule)))
-    return tuple(sorted(gaps, key=Gap.sort_key))
+    return tuple(sorted(_one_story_each(gaps), key=Gap.sort_key))
+
+
+# A gap of the first rule whose events all belong to one gap of the second tells the same story:
+# a transition at 18 with no hand-over is part of the cliff at 18, not a second gap.
+TOLD_BY = (("broken-handover", "age-cliff"),)
+
+
+def _one_story_each(gaps: list[Gap]) -> list[Gap]:
+    """The gaps without those another gap already tells (see :data:`TOLD_BY`)."""
+    told = set()
+    for part, whole in TOLD_BY:
+        wholes = [set(g.events) for g in gaps if g.rule == whole]
+        told |= {id(g) for g in gaps if g.rule == part and any(set(g.events) <= w for w in wholes)}
+    return [g for g in gaps if id(g) not in told]
 
 
 RULE_IDS: tuple[str, ...] = tuple(_rules())
