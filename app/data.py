@@ -147,19 +147,11 @@ def balance_svg(doc: Document, lang: str, theme: str) -> str:
 def view_file(doc: Document, lang: str, theme: str, view: str, fmt: str,
               scenario_id: str | None = None) -> bytes:
     """One picture (timeline, ecomap, balance) as SVG, PNG or PDF."""
-    from journeys import render
+    from journeys.render import picture
 
     found = chosen(doc, scenario_id)
-    words = catalog(lang)
-    if view == "timeline":
-        drawing = render.timeline(found.graph, found.gaps, words, theme=theme, comparison=found.comparison)
-    elif view == "ecomap":
-        drawing = render.ecomap(found.graph, found.gaps, words, theme=theme)
-    else:
-        drawing = render.balance(found.graph, words, theme=theme)
-    if fmt == "svg":
-        return drawing.svg().encode("utf-8")
-    return drawing.png() if fmt == "png" else drawing.pdf()
+    drawing = picture(view, found.graph, found.gaps, catalog(lang), theme=theme, comparison=found.comparison)
+    return drawing.as_format(fmt)
 
 
 @st.cache_data(show_spinner=False, max_entries=16, hash_funcs=HASH)
@@ -178,7 +170,8 @@ def chronology_text(doc: Document, lang: str, fmt: str, notes_text: str | None,
     from journeys.report import chronology
 
     found = chosen(doc, scenario_id)
-    return chronology(found.graph, found.gaps, catalog(lang), fmt=fmt, notes=_notes(notes_text, doc.name))
+    return chronology(found.graph, found.gaps, catalog(lang), fmt=fmt, notes=_notes(notes_text, doc.name),
+                      comparison=found.comparison)
 
 
 def _notes(notes_text: str | None, source: str) -> Any:

@@ -134,10 +134,9 @@ def gap_callout(*args: Any, **kwargs: Any) -> None:
 
 def age_span(gap: Any, text: Catalog) -> str:
     """A gap's span as people say it, "8 months – 4 years 7 months" (one age when start and end agree)."""
-    from journeys.ages import format_age
+    from journeys.ages import format_age_span
 
-    start, end = format_age(gap.start, text), format_age(gap.end, text)
-    return start if start == end else text("app.gap.span", start=start, end=end)
+    return format_age_span(gap.start, gap.end, text)
 
 
 def heading_html(title: str, subtitle: str = "") -> str:

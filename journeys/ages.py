@@ -13,11 +13,6 @@ MONTHS_PER_YEAR = 12
 SHOW_DAYS_UP_TO = 100
 
 
-def to_days(years: float) -> float:
-    """A span in years as days."""
-    return years * DAYS_PER_YEAR
-
-
 def to_years(days: float) -> float:
     """A span in days as years."""
     return days / DAYS_PER_YEAR
@@ -46,6 +41,12 @@ def format_age(age: float, text: Catalog) -> str:
     if years == 0:
         return _count("months", months, text)
     return f"{_count('years', years, text)} {_count('months', months, text)}"
+
+
+def format_age_span(start: float, end: float, text: Catalog) -> str:
+    """From one age to another: "11 år 3 mån – 12 år"; one age when both read the same."""
+    first, last = format_age(start, text), format_age(end, text)
+    return first if first == last else text("age.span", start=first, end=last)
 
 
 def format_span(days: float, text: Catalog) -> str:

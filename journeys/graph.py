@@ -252,7 +252,7 @@ def journey_multigraph(persona: Persona, vocabulary: Vocabulary, index: GraphInd
     import networkx as nx
 
     graph = nx.MultiDiGraph(persona=persona.id)
-    _add_agencies(graph, persona, vocabulary, index)
+    _add_agencies(graph, vocabulary, index)
     _add_factors(graph, persona.factors)
     _add_supports(graph, index.supports, vocabulary)
     _add_events(graph, index.events, vocabulary)
@@ -329,7 +329,7 @@ def _factor_steps(factors: tuple[Factor, ...], weights: Mapping[str, int]) -> tu
     return step_function(changes)
 
 
-def _add_agencies(graph: nx.MultiDiGraph, persona: Persona, vocabulary: Vocabulary, index: GraphIndex) -> None:
+def _add_agencies(graph: nx.MultiDiGraph, vocabulary: Vocabulary, index: GraphIndex) -> None:
     used = set(index.events_at) | {s.agency for s in index.supports}
     used |= {r for e in index.events if (r := receiver(e, vocabulary))}
     for agency in sorted(used):

@@ -14,7 +14,7 @@ from typing import Any, Mapping, Sequence
 from pydantic import BaseModel, ValidationError
 
 from persona.errors import PersonaError, Problem
-from persona.model import Change, Event, Factor, Persona, Support
+from persona.model import ADDED_TO, CHANGEABLE, Change, Persona
 from persona.pydantic_problems import hint
 from persona.safe_yaml import SourceMap
 from persona.validate import check_persona_data
@@ -22,9 +22,7 @@ from persona.vocabulary import Vocabulary
 
 from journeys.gaps.model import Gap
 
-COLLECTION_OF = {"add": "events", "add_support": "supports", "add_factor": "factors"}
-MODEL_OF = {"events": Event, "supports": Support, "factors": Factor}
-EDITABLE = ("events", "supports", "factors")
+EDITABLE = tuple(CHANGEABLE)
 
 
 class ScenarioError(PersonaError):
@@ -69,8 +67,8 @@ def _apply(change: Change, items: dict[str, list[BaseModel]], scenario: str, num
     if action is None:
         raise _fail(scenario, number, "scenario_apply.one_action")
     name, value = action
-    if name in COLLECTION_OF:
-        _add(items, COLLECTION_OF[name], value, scenario, number)
+    if name in ADDED_TO:
+        _add(items, ADDED_TO[name], value, scenario, number)
     elif name == "set":
         _set(items, value, scenario, number)
     else:
@@ -95,7 +93,7 @@ def _find(items: dict[str, list[BaseModel]], item_id: str) -> tuple[str, int] | 
 
 
 def _add(items: dict[str, list[BaseModel]], collection: str, value: Mapping[str, Any], scenario: str, number: int) -> None:
-    item = _validated(MODEL_OF[collection], value, scenario, number)
+    item = _validated(CHANGEABLE[collection], value, scenario, number)
     if _find(items, getattr(item, "id")) is not None:
         raise _fail(scenario, number, "scenario_apply.duplicate_id", id=getattr(item, "id"))
     items[collection].append(item)
@@ -107,7 +105,7 @@ def _set(items: dict[str, list[BaseModel]], value: Mapping[str, Any], scenario: 
         raise _fail(scenario, number, "scenario_apply.unknown_target", id=value.get("id"))
     collection, position = target
     current = items[collection][position].model_dump(by_alias=True, exclude_none=True)
-    items[collection][position] = _validated(MODEL_OF[collection], {**current, **value}, scenario, number)
+    items[collection][position] = _validated(CHANGEABLE[collection], {**current, **value}, scenario, number)
 
 
 def _remove(items: dict[str, list[BaseModel]], item_id: str, scenario: str, number: int) -> None:

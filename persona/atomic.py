@@ -20,15 +20,17 @@ def temp_name_parts(target: Path) -> tuple[str, str]:
     return f".{stem}.", f".{suffix}{TEMP_SUFFIX}" if dot else TEMP_SUFFIX
 
 
-def write_atomically(target: str | Path, text: str) -> None:
-    """Replace ``target`` with ``text`` (UTF-8) in one step; on failure nothing changes."""
+def write_atomically(target: str | Path, data: str | bytes) -> None:
+    """Replace ``target`` with ``data`` (text is written as UTF-8) in one step; on failure
+    nothing changes."""
     target = Path(target)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
     prefix, suffix = temp_name_parts(target)
     handle, temp_name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=target.parent)
     temp = Path(temp_name)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
             stream.flush()
             os.fsync(stream.fileno())
         _keep_mode(target, temp)

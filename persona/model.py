@@ -11,7 +11,6 @@ from typing import Annotated, Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 1
 MAX_AGE = 25.0
 
 EventKind = Literal[
@@ -136,6 +135,9 @@ class Change(Item):
 
 
 CHANGE_ACTIONS = ("add", "add_support", "add_factor", "set", "remove")
+# What a scenario may change: the collection each ``add…`` adds to, and the model of its items.
+ADDED_TO = {"add": "events", "add_support": "supports", "add_factor": "factors"}
+CHANGEABLE: dict[str, type[Item]] = {"events": Event, "supports": Support, "factors": Factor}
 
 
 class Scenario(Item):

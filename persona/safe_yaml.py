@@ -107,8 +107,9 @@ def decode(raw: bytes, source: str | Path) -> str:
 
 def load_yaml(text: str, source: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
     """Parse one YAML document into plain data with positions, or raise with a clear problem."""
-    if len(text.encode("utf-8")) > max_bytes:
-        raise PersonaUnreadable(source, [Problem("read.too_large", {"size": _mb(len(text)), "limit": _mb(max_bytes)})])
+    size = len(text.encode("utf-8"))
+    if size > max_bytes:
+        raise PersonaUnreadable(source, [Problem("read.too_large", {"size": _mb(size), "limit": _mb(max_bytes)})])
     with _collector_paused():
         return _load_bounded(text, source)
 

@@ -62,7 +62,9 @@ def persona_schema(catalog: Catalog, vocabulary: Vocabulary) -> dict[str, Any]:
         for field_name in fields:
             _suggest(defs[model_name]["properties"][field_name], agencies)
     _suggest(defs["Event"]["properties"]["with"], agencies)
-    _suggest(defs["Person"]["properties"]["role"], roles)
+    for model_name, fields in _ROLE_FIELDS.items():
+        for field_name in fields:
+            _suggest(defs[model_name]["properties"][field_name], roles)
     _type_changes(defs["Change"])
     _describe(defs, catalog)
     root = {"$schema": SCHEMA_DIALECT, "title": catalog("schema.title"), "$ref": "#/$defs/Persona",

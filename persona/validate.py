@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from persona.errors import Problem
 from persona.model import (
-    COLLECTIONS, KIND_FIELDS, KINDS_WITH_DERIVED_LABEL, KINDS_WITHOUT_AGENCY, Event, Factor, Support,
+    ADDED_TO, CHANGE_ACTIONS, CHANGEABLE, COLLECTIONS, KIND_FIELDS, KINDS_WITH_DERIVED_LABEL, KINDS_WITHOUT_AGENCY,
 )
 from persona.pydantic_problems import hint, problems_from
 from persona.safe_yaml import SourceMap
@@ -22,7 +22,6 @@ from persona.vocabulary import Vocabulary
 
 Path_ = tuple[Any, ...]
 _FIELD_ALIASES = {"from_": "from", "with_": "with"}
-_ADD_MODELS: dict[str, type[BaseModel]] = {"add": Event, "add_support": Support, "add_factor": Factor}
 
 
 def _items(data: Mapping[str, Any], collection: str) -> Iterator[tuple[Path_, dict[str, Any]]]:
@@ -58,12 +57,18 @@ class Checker:
     def register(self, item_id: Any, path: Path_, collection: str) -> None:
         if not isinstance(item_id, str):
             return
-        if item_id in self.ids:
-            first = self.source.value(self.ids[item_id])
-            self.add("ref.duplicate_id", path + ("id",), id=item_id, line=first.line if first else "?")
+        if self.duplicate(item_id, path, self.ids):
             return
         self.ids[item_id] = path + ("id",)
         self.kinds[item_id] = collection
+
+    def duplicate(self, item_id: str, path: Path_, ids: dict[str, Path_]) -> bool:
+        """Whether ``item_id`` is taken in ``ids``; if so, say where it was first used."""
+        if item_id not in ids:
+            return False
+        first = self.source.value(ids[item_id])
+        self.add("ref.duplicate_id", path + ("id",), id=item_id, line=first.line if first else "?")
+        return True
 
     # --- references ------------------------------------------------------------------------
     def agency(self, value: Any, path: Path_) -> None:
@@ -194,7 +199,7 @@ class ScenarioChecker:
         changes = scenario.get("changes")
         if not isinstance(changes, list):
             return
-        items = {item["id"]: (collection, item) for collection in ("events", "supports", "factors")
+        items = {item["id"]: (collection, item) for collection in CHANGEABLE
                  for _, item in _items(self.data, collection) if isinstance(item.get("id"), str)}
         ids = dict(self.base.ids)
         for index, change in enumerate(changes):
@@ -202,13 +207,13 @@ class ScenarioChecker:
                 self._change(change, path + ("changes", index), items, ids)
 
     def _change(self, change: dict[str, Any], path: Path_, items: dict[str, Any], ids: dict[str, Path_]) -> None:
-        actions = [k for k in ("add", "add_support", "add_factor", "set", "remove") if k in change]
+        actions = [k for k in CHANGE_ACTIONS if k in change]
         if len(actions) != 1:
             self.base.add("scenario.one_action", path, count=len(actions))
             return
         action = actions[0]
         value = change[action]
-        if action in _ADD_MODELS:
+        if action in ADDED_TO:
             self._add(action, value, path + (action,), items, ids)
         elif action == "set":
             self._set(value, path + ("set",), items)
@@ -218,13 +223,10 @@ class ScenarioChecker:
             items.pop(value, None)
 
     def _add(self, action: str, value: Any, path: Path_, items: dict[str, Any], ids: dict[str, Path_]) -> None:
-        model = _ADD_MODELS[action]
-        if not self._valid(model, value, path):
+        collection = ADDED_TO[action]
+        if not self._valid(CHANGEABLE[collection], value, path):
             return
-        collection = {"add": "events", "add_support": "supports", "add_factor": "factors"}[action]
-        if value["id"] in ids:
-            first = self.base.source.value(ids[value["id"]])
-            self.base.add("ref.duplicate_id", path + ("id",), id=value["id"], line=first.line if first else "?")
+        if self.base.duplicate(value["id"], path, ids):
             return
         ids[value["id"]] = path + ("id",)
         self.base.kinds.setdefault(value["id"], collection)
@@ -241,7 +243,7 @@ class ScenarioChecker:
             self.base.add("scenario.unknown_target", path + ("id",), value=value["id"], hint=hint(value["id"], items))
             return
         collection, item = target
-        model = {"events": Event, "supports": Support, "factors": Factor}[collection]
+        model = CHANGEABLE[collection]
         if not _is_valid(model, item):
             return  # the item itself is reported where it stands
         merged = {**item, **value}

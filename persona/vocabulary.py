@@ -24,7 +24,6 @@ from persona.pydantic_problems import problems_from
 VOCABULARY_ENV = "JOURNEYS_VOCABULARY"
 # Groups whose ids are fixed by schema v1: a municipality may relabel them, not add to them.
 CLOSED_GROUPS = ("event_kinds", "handovers", "support_levels", "factor_domains", "factor_types")
-OPEN_GROUPS = ("sectors", "agencies", "roles")
 
 
 class Term(BaseModel):

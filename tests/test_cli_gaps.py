@@ -126,3 +126,16 @@ def test_every_example_and_scenario_runs_cleanly(cli, name):
         result = cli("gaps", path, "--scenario", scenario.id, "--compare", "--format", "json")
         assert result.code == 0, result.err
         assert set(json.loads(result.out)) == {"closed", "remaining", "new"}
+
+
+def test_compare_numbers_each_gap_once_as_the_pictures_do(cli, persona):
+    import re
+
+    data = json.loads(cli("gaps", persona, "--scenario", "battre", "--compare", "--format", "json").out)
+    numbers = {g["key"]: g["number"] for section in data.values() for g in section}
+    assert sorted(numbers.values()) == list(range(1, len(numbers) + 1))
+    chronology = cli("render", persona, "--view", "chronology", "--scenario", "battre", "--compare",
+                     "--format", "markdown").out
+    for key, number in numbers.items():
+        title = next(g["title"] for section in data.values() for g in section if g["key"] == key)
+        assert re.search(rf"^{number}\. \*\*{title}\*\*", chronology, flags=re.M), (key, number)

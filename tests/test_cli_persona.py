@@ -130,3 +130,30 @@ def test_no_traceback_from_the_installed_command(tmp_path: Path):
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert proc.stderr.startswith(f"{bad}:1:")
+
+
+def test_an_unknown_language_is_one_line_in_the_default_language(cli, monkeypatch):
+    monkeypatch.setenv("JOURNEYS_LANG", "fi")
+    from journeys.cli import main
+
+    import io
+    from contextlib import redirect_stderr
+
+    err = io.StringIO()
+    with redirect_stderr(err):
+        code = main(["validate", str(BAD / "unknown_agency.yaml")])
+    assert code == 2
+    assert err.getvalue() == "journeys: okänt språk 'fi' — använd något av: sv, en\n"
+
+
+@pytest.mark.parametrize("command", [("validate",), ("render", "--view", "chronology", "--format", "markdown")])
+def test_lang_is_taken_after_any_command(cli, command):
+    result = cli(command[0], EXAMPLES / "kim.yaml", *command[1:], "--lang", "en")
+    assert result.code == 0, result.err
+    assert ("valid (77 events)" in result.out) if command[0] == "validate" else ("# Kim – chronology" in result.out)
+
+
+def test_an_output_that_cannot_be_written_is_one_line(cli, tmp_path: Path):
+    result = cli("render", EXAMPLES / "kim.yaml", "--view", "balance", "-o", tmp_path / "no-such-folder" / "x.svg")
+    assert result.code == 2 and result.out == ""
+    assert result.err.count("\n") == 1 and "filen kunde inte skrivas" in result.err and "Traceback" not in result.err

@@ -187,3 +187,11 @@ def test_a_broken_handover_at_18_is_told_once_as_the_cliff():
     assert [g.rule for g in gaps_of(at_18, "broken-handover")] == ["broken-handover"]
     at_12 = events("{id: t, age: 12, kind: transition, from: school, to: school, handover: none}")
     assert [g.rule for g in gaps_of(at_12)] == ["broken-handover"]
+
+
+def test_an_age_span_is_one_age_when_both_ends_read_the_same(sv, en):
+    from journeys.ages import format_age_span
+
+    assert format_age_span(11.25, 12, sv) == "11 år 3 mån – 12 år"
+    assert format_age_span(4.4, 4.42, sv) == "4 år 5 mån"
+    assert format_age_span(0.5, 2, en) == "6 months – 2 years"

@@ -54,3 +54,25 @@ def test_every_problem_key_used_in_code_has_words():
         used |= set(re.findall(r'Problem\(\s*"([a-z_]+\.[a-z_.]+)"', path.read_text(encoding="utf-8")))
         used |= set(re.findall(r'self\.(?:base\.)?add\(\s*"([a-z_]+\.[a-z_.]+)"', path.read_text(encoding="utf-8")))
     assert used and sorted(k for k in used if k not in sv) == []
+
+
+@pytest.mark.parametrize("package", ["persona", "journeys"])
+def test_the_library_code_holds_no_swedish_strings(package: str):
+    """Words a user reads live in lang/*.yaml; docstrings and comments may speak of Swedish
+    practice (the app has the same test: tests/test_app.py)."""
+    import ast
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / package
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                      if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+                      and node.body and isinstance(node.body[0], ast.Expr)
+                      and isinstance(node.body[0].value, ast.Constant)}
+        found += [f"{path.name}:{node.lineno}: {node.value!r}" for node in ast.walk(tree)
+                  if isinstance(node, ast.Constant) and isinstance(node.value, str)
+                  and id(node) not in docstrings and re.search(r"[åäöÅÄÖ]", node.value)]
+    assert found == []

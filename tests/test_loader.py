@@ -126,3 +126,10 @@ def test_syntax_error_has_a_line():
 
 def test_dates_stay_text():
     assert load_yaml("born: 2004-05-01\n", "x").data["born"] == "2004-05-01"
+
+
+def test_the_size_named_for_text_too_large_is_its_size_in_bytes():
+    text = GOOD + "summary: " + "å" * 600_000 + "\n"  # 1.2 MB as UTF-8, 0.6 million characters
+    with pytest.raises(PersonaUnreadable) as exc:
+        load_yaml(text, "x.yaml", max_bytes=1024 * 1024)
+    assert keys(exc) == ["read.too_large"] and exc.value.problems[0].params["size"] == "1.1"

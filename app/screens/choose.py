@@ -14,7 +14,7 @@ from persona.safe_yaml import decode
 from app import data, state, ui
 from app.state import THEMES
 from app.steps import STEP_MODES
-from journeys.cli.common import persona_files
+from journeys.folders import persona_files
 
 
 def _stamp(path: Path) -> tuple[int, int]:

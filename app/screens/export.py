@@ -12,11 +12,10 @@ from persona.i18n import Catalog
 
 from app import data, state, ui
 from journeys import workshop
+from journeys.render import PICTURE_VIEWS as VIEWS
+from journeys.render.pages import ORIENTATIONS, POSTER_SIZES, TILE_SIZES
 
-POSTER_SIZES = ("A0", "A1", "A2", "A3")
-ORIENTATIONS = ("landscape", "portrait")
-TILES = (None, "A4", "A3")
-VIEWS = ("timeline", "ecomap", "balance")
+TILES = (None, *TILE_SIZES)
 PICTURE_FORMATS = ("svg", "png", "pdf")
 MIME = {"svg": "image/svg+xml", "png": "image/png", "pdf": "application/pdf", "html": "text/html",
         "markdown": "text/markdown", "yaml": "application/yaml"}

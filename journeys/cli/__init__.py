@@ -16,7 +16,7 @@ import sys
 from typing import Sequence
 
 from persona.errors import PersonaError
-from persona.i18n import LANGUAGES, Catalog, UnknownLanguage
+from persona.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalog, UnknownLanguage
 
 # Command name → module under journeys.cli (imported only when that command runs).
 COMMANDS = ("validate", "new", "schema", "gaps", "render", "poster", "app")
@@ -55,8 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: list[str]) -> int:
     try:
         text = Catalog.load(_requested_language(argv), packages=("persona", "journeys"))
-    except UnknownLanguage as exc:
-        print(f"journeys: unknown language '{exc}' — use one of: {', '.join(LANGUAGES)}", file=sys.stderr)
+    except UnknownLanguage as exc:  # said in the default language, the one language sure to exist
+        text = Catalog.load(DEFAULT_LANGUAGE, packages=("persona", "journeys"))
+        print(text("cli.unknown_language", lang=exc, languages=", ".join(LANGUAGES)), file=sys.stderr)
         return 2
     parser = build_parser(text)
     args = parser.parse_args(argv)

@@ -17,6 +17,7 @@ from pathlib import Path
 from persona.i18n import Catalog
 
 import journeys
+from journeys.cli.common import add_global_options
 
 REPOSITORY = Path(journeys.__file__).resolve().parent.parent
 APP_SCRIPT = REPOSITORY / "app" / "streamlit_app.py"
@@ -32,6 +33,7 @@ def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:
     parser.add_argument("path", nargs="?", metavar=text("cli.path_metavar"), help=text("cli.app.path_help"))
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=text("cli.app.port_help"))
     parser.add_argument("--host", default="127.0.0.1", help=text("cli.app.host_help"))
+    add_global_options(parser, text)
 
 
 def streamlit_command(script: Path, host: str, port: int) -> list[str]:

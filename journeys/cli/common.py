@@ -1,33 +1,25 @@
-"""What several commands share: finding persona files, loading the vocabulary."""
+"""What several commands share: the global options, the vocabulary they asked for, and writing
+what they made."""
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
+
+from persona.errors import PersonaError, Problem
+from persona.i18n import LANGUAGES
 
 if TYPE_CHECKING:
+    from persona.i18n import Catalog
     from persona.vocabulary import Vocabulary
 
-PERSONA_SUFFIXES = (".yaml", ".yml")
-SIDECAR_SUFFIX = ".workshop.yaml"
 
-
-def is_persona_path(path: Path) -> bool:
-    return path.suffix in PERSONA_SUFFIXES and not path.name.endswith(SIDECAR_SUFFIX)
-
-
-def persona_files(paths: list[str]) -> Iterator[Path]:
-    """The given files, and every persona file below the given folders, in a stable order."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for found in sorted(path.rglob("*")):
-                hidden = any(part.startswith(".") for part in found.relative_to(path).parts)
-                if found.is_file() and is_persona_path(found) and not hidden:
-                    yield found
-        else:
-            yield path
+def add_global_options(parser: argparse.ArgumentParser, text: "Catalog") -> None:
+    """``--lang`` and ``--vocabulary`` after the command too (``journeys gaps FILE --lang en``);
+    given there, they take the place of the main parser's."""
+    parser.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=text("cli.lang_help"))
+    parser.add_argument("--vocabulary", metavar=text("cli.file_metavar"), default=argparse.SUPPRESS,
+                        help=text("cli.vocabulary_help"))
 
 
 def vocabulary_from(args: argparse.Namespace) -> "Vocabulary":
@@ -36,3 +28,19 @@ def vocabulary_from(args: argparse.Namespace) -> "Vocabulary":
 
     loaded = getattr(args, "loaded_vocabulary", None)
     return loaded if loaded is not None else load_vocabulary(getattr(args, "vocabulary", None))
+
+
+class OutputNotWritten(PersonaError):
+    """A picture, poster or report could not be written (no such folder, no permission, disk full)."""
+
+    exit_code = 2
+
+
+def write_output_file(path: str, data: bytes | str) -> None:
+    """Write what a command made, atomically; a failure is one clean line, never a half file."""
+    from journeys.render.output import write_output
+
+    try:
+        write_output(path, data)
+    except OSError as exc:
+        raise OutputNotWritten(path, [Problem("cli.write_failed", {"error": exc.strerror or exc})]) from None

@@ -14,9 +14,9 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any, Sequence
 
-from persona.i18n import LANGUAGES, Catalog
+from persona.i18n import Catalog
 
-from journeys.cli.common import vocabulary_from
+from journeys.cli.common import add_global_options, vocabulary_from
 
 if TYPE_CHECKING:  # the library is imported when the command runs, so `journeys --help` stays quick
     from persona.load import PersonaFile
@@ -35,10 +35,7 @@ def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:
     parser.add_argument("--scenario", metavar="ID", help=text("cli.gaps.scenario_help"))
     parser.add_argument("--compare", action="store_true", help=text("cli.gaps.compare_help"))
     parser.add_argument("--format", choices=FORMATS, default="table", help=text("cli.gaps.format_help"))
-    # Also accepted after the command (journeys gaps FILE --lang en); the main parser reads them.
-    parser.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=text("cli.lang_help"))
-    parser.add_argument("--vocabulary", metavar=text("cli.file_metavar"), default=argparse.SUPPRESS,
-                        help=text("cli.vocabulary_help"))
+    add_global_options(parser, text)
 
 
 def run(args: argparse.Namespace, text: Catalog) -> int:
@@ -56,7 +53,7 @@ def run(args: argparse.Namespace, text: Catalog) -> int:
         return 0
     after = _gaps(_scenario(loaded, args.scenario), loaded.vocabulary)
     if args.compare:
-        print(_render_comparison(before, after, compare_gaps(before, after), loaded, text, args.format))
+        print(_render_comparison(compare_gaps(before, after), loaded, text, args.format))
     else:
         print(_render(after, loaded, text, args.format))
     return 0
@@ -99,16 +96,19 @@ def gap_json(gap: Gap, number: int, text: Catalog, vocabulary: Vocabulary) -> di
     }
 
 
-def _numbered(gaps: Sequence[Gap], within: Sequence[Gap]) -> list[tuple[int, Gap]]:
-    """Each gap with its number in the full list it comes from (numbers match the pictures)."""
-    numbers = {id(g): position for position, g in enumerate(within, start=1)}
-    return [(numbers[id(g)], g) for g in gaps]
+def _numbered(gaps: Sequence[Gap], comparison: GapComparison | None = None) -> dict[int, int]:
+    """Each gap's number (by ``id``), as the pictures, the chronology and the poster number it:
+    with a comparison, closed, remaining and new gaps are numbered together."""
+    from journeys.render.gaplist import number_gaps
+
+    return {id(n.gap): n.number for n in number_gaps(gaps, comparison)}
 
 
 def _render(gaps: Sequence[Gap], loaded: PersonaFile, text: Catalog, fmt: str) -> str:
     from journeys.gaps.format import gap_table, gaps_markdown
 
-    numbered = _numbered(gaps, gaps)
+    numbers = _numbered(gaps)
+    numbered = [(numbers[id(g)], g) for g in gaps]
     if fmt == "json":
         return _dump([gap_json(g, n, text, loaded.vocabulary) for n, g in numbered])
     if fmt == "markdown":
@@ -116,15 +116,11 @@ def _render(gaps: Sequence[Gap], loaded: PersonaFile, text: Catalog, fmt: str) -
     return gap_table(numbered, loaded.persona.name, text, loaded.vocabulary)
 
 
-def _render_comparison(before: Sequence[Gap], after: Sequence[Gap], comparison: GapComparison,
-                       loaded: PersonaFile, text: Catalog, fmt: str) -> str:
+def _render_comparison(comparison: GapComparison, loaded: PersonaFile, text: Catalog, fmt: str) -> str:
     from journeys.gaps.format import gap_table, gaps_markdown
 
-    sections = {
-        "closed": _numbered(comparison.closed, before),
-        "remaining": _numbered(comparison.remaining, after),
-        "new": _numbered(comparison.new, after),
-    }
+    numbers = _numbered((), comparison)
+    sections = {name: [(numbers[id(g)], g) for g in getattr(comparison, name)] for name in SECTIONS}
     if fmt == "json":
         return _dump({name: [gap_json(g, n, text, loaded.vocabulary) for n, g in sections[name]] for name in SECTIONS})
     render = gaps_markdown if fmt == "markdown" else gap_table

@@ -12,6 +12,8 @@ from string import Template
 from persona.errors import PersonaUnreadable, Problem
 from persona.i18n import Catalog
 
+from journeys.cli.common import add_global_options
+
 
 def slug(name: str) -> str:
     """``"Lisa Åberg"`` → ``"lisa-aberg"``: an id a persona file accepts."""
@@ -30,6 +32,7 @@ def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:
     parser = sub.add_parser("new", help=text("cli.new.help"), description=text("cli.new.help"))
     parser.add_argument("name", help=text("cli.new.name_help"))
     parser.add_argument("-o", "--output", metavar=text("cli.file_metavar"), help=text("cli.new.output_help"))
+    add_global_options(parser, text)
 
 
 def run(args: argparse.Namespace, text: Catalog) -> int:

@@ -9,9 +9,12 @@ from pathlib import Path
 from persona.errors import PersonaError, Problem
 from persona.i18n import Catalog
 
-from journeys.cli.common import vocabulary_from
+from journeys.cli.common import add_global_options, vocabulary_from, write_output_file
 
+# The library's words (journeys.render, journeys.report), repeated so that `journeys --help`
+# imports no library; tests/test_cli_words.py checks they agree.
 VIEWS = ("timeline", "ecomap", "balance", "chronology")
+THEMES = ("print", "projector")
 PICTURE_FORMATS = ("svg", "png", "pdf", "dot")
 TEXT_FORMATS = ("html", "markdown")
 SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot", ".html": "html",
@@ -30,11 +33,12 @@ def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:
     parser.add_argument("file", metavar=text("cli.file_metavar"), help=text("cli.render.file_help"))
     parser.add_argument("--view", choices=VIEWS, default="timeline", help=text("cli.render.view_help"))
     parser.add_argument("--format", choices=PICTURE_FORMATS + TEXT_FORMATS, help=text("cli.render.format_help"))
-    parser.add_argument("--theme", choices=("print", "projector"), help=text("cli.render.theme_help"))
+    parser.add_argument("--theme", choices=THEMES, help=text("cli.render.theme_help"))
     parser.add_argument("--until", type=float, metavar=text("cli.render.age_metavar"), help=text("cli.render.until_help"))
     parser.add_argument("--scenario", metavar="ID", help=text("cli.render.scenario_help"))
     parser.add_argument("--compare", action="store_true", help=text("cli.render.compare_help"))
     parser.add_argument("-o", "--output", metavar=text("cli.file_metavar"), help=text("cli.render.output_help"))
+    add_global_options(parser, text)
 
 
 def chosen_format(args: argparse.Namespace) -> str:
@@ -89,14 +93,8 @@ def rendered(args: argparse.Namespace, fmt: str, text: Catalog) -> bytes | str:
 
         notes = load_notes(Path(args.file))
         return chronology(journey.graph, journey.gaps, text, fmt=fmt, notes=notes, comparison=journey.comparison)
-    theme = args.theme or "print"
-    if args.view == "timeline":
-        drawing = render.timeline(journey.graph, journey.gaps, text, theme=theme, until_age=args.until,
-                                  comparison=journey.comparison)
-    elif args.view == "ecomap":
-        drawing = render.ecomap(journey.graph, journey.gaps, text, theme=theme)
-    else:
-        drawing = render.balance(journey.graph, text, theme=theme)
+    drawing = render.picture(args.view, journey.graph, journey.gaps, text, theme=args.theme or "print",
+                             until_age=args.until, comparison=journey.comparison)
     data = drawing.as_format(fmt)
     return data if fmt in BINARY else data.decode("utf-8")
 
@@ -110,11 +108,6 @@ def run(args: argparse.Namespace, text: Catalog) -> int:
     if not args.output or args.output == "-":
         sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
         return 0
-    from journeys.render.output import write_output
-
-    try:
-        write_output(args.output, data)
-    except OSError as exc:
-        raise RenderOptionsInvalid(args.output, [Problem("cli.write_failed", {"error": exc.strerror or exc})]) from None
+    write_output_file(args.output, data)
     print(text("cli.render.written", path=args.output), file=sys.stderr)
     return 0

@@ -7,11 +7,12 @@ import sys
 
 from persona.i18n import Catalog
 
-from journeys.cli.common import vocabulary_from
+from journeys.cli.common import add_global_options, vocabulary_from
 
 
 def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:
-    sub.add_parser("schema", help=text("cli.schema.help"), description=text("cli.schema.description"))
+    parser = sub.add_parser("schema", help=text("cli.schema.help"), description=text("cli.schema.description"))
+    add_global_options(parser, text)
 
 
 def run(args: argparse.Namespace, text: Catalog) -> int:

@@ -9,7 +9,7 @@ from persona.errors import PersonaError, describe
 from persona.i18n import Catalog
 from persona.safe_yaml import DEFAULT_MAX_BYTES
 
-from journeys.cli.common import persona_files, vocabulary_from
+from journeys.cli.common import add_global_options, vocabulary_from
 
 
 def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:
@@ -18,10 +18,13 @@ def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:
     parser.add_argument("--privacy-warn", action="store_true", help=text("cli.validate.privacy_warn_help"))
     parser.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 2**20, help=text("cli.validate.max_mb_help"))
     parser.add_argument("--quiet", "-q", action="store_true", help=text("cli.validate.quiet_help"))
+    add_global_options(parser, text)
 
 
 def run(args: argparse.Namespace, text: Catalog) -> int:
     from persona.load import read_persona
+
+    from journeys.folders import persona_files
 
     vocabulary = vocabulary_from(args)
     privacy = "warning" if args.privacy_warn else "error"

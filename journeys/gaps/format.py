@@ -8,7 +8,7 @@ from typing import Sequence
 from persona.i18n import Catalog
 from persona.vocabulary import Vocabulary
 
-from journeys.ages import format_age
+from journeys.ages import format_age_span
 from journeys.gaps.model import Gap
 from journeys.gaps.text import gap_text, rule_title
 
@@ -18,8 +18,7 @@ INDENT = "     "
 
 def age_span(gap: Gap, text: Catalog) -> str:
     """ "11 år 3 mån – 12 år" (one age when the gap starts and ends together)."""
-    start, end = format_age(gap.start, text), format_age(gap.end, text)
-    return start if start == end else f"{start} – {end}"
+    return format_age_span(gap.start, gap.end, text)
 
 
 def severity_word(gap: Gap, text: Catalog) -> str:

@@ -11,8 +11,6 @@ from persona.errors import VocabularyInvalid
 from persona.rules_check import rules_problems
 from persona.vocabulary import Vocabulary, default_vocabulary_data
 
-ACTIVE = "active"  # not a rule: when an agency counts as active (read by the graph)
-
 
 def default_rules() -> Mapping[str, Mapping[str, Any]]:
     """The ``rules:`` section of the default vocabulary shipped with the package (read once,

@@ -17,9 +17,10 @@ from journeys.render.gaplist import NumberedGap, number_gaps
 from journeys.render.theme import THEMES, UnknownTheme, theme_named
 
 VIEWS = ("timeline", "ecomap", "balance", "chronology")
+PICTURE_VIEWS = ("timeline", "ecomap", "balance")
 
 __all__ = ["Drawing", "RenderFailed", "UnknownTheme", "FORMATS", "THEMES", "VIEWS", "timeline", "ecomap",
-           "balance", "legend", "number_gaps", "NumberedGap", "gap_messages"]
+           "balance", "legend", "picture", "PICTURE_VIEWS", "number_gaps", "NumberedGap", "gap_messages"]
 
 
 def gap_messages(numbered: Sequence[NumberedGap], graph: JourneyGraph, text: Catalog) -> list[tuple[NumberedGap, str]]:
@@ -77,3 +78,16 @@ def balance(graph: JourneyGraph, text: Catalog, *, theme: str = "print") -> Draw
 
     dot, width, height = balance_dot(graph, text, theme_named(theme))
     return Drawing(dot, width, height)
+
+
+def picture(view: str, graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, *, theme: str = "print",
+            until_age: float | None = None, comparison: Any = None) -> Drawing:
+    """One of the :data:`PICTURE_VIEWS` by name (``until_age`` and ``comparison`` are the
+    timeline's; the other pictures show the whole life of the persona)."""
+    if view == "timeline":
+        return timeline(graph, gaps, text, theme=theme, until_age=until_age, comparison=comparison)
+    if view == "ecomap":
+        return ecomap(graph, gaps, text, theme=theme)
+    if view == "balance":
+        return balance(graph, text, theme=theme)
+    raise ValueError(view)

@@ -6,6 +6,7 @@ Same x scale as the timeline (age 0–20), so the two line up on a poster.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Sequence
 
 from persona.i18n import Catalog
@@ -13,20 +14,13 @@ from persona.i18n import Catalog
 from journeys.graph import JourneyGraph
 from journeys.render.dot import DotGraph
 from journeys.render.fonts import font_family
-from journeys.render.layout import AXIS_END, LINE_SPACING, PAD, _Sizes
+from journeys.render.layout import AXIS_END, LINE_SPACING, PAD, _Sizes, age_x
 from journeys.render.marks import PROTECTIVE_FILL, RISK_FILL
 from journeys.render.theme import LEVEL_FILLS, Theme
+from journeys.timeline import Periods, merge_periods
 
-DEFAULT_THRESHOLD = 3
+THRESHOLD_RULE = "risk-without-support"
 Steps = Sequence[tuple[float, int]]
-
-
-def _value(steps: Steps, age: float) -> int:
-    value = 0
-    for start, v in steps:
-        if start <= age:
-            value = v
-    return value
 
 
 def _changes(*step_sets: Steps) -> list[float]:
@@ -34,30 +28,25 @@ def _changes(*step_sets: Steps) -> list[float]:
 
 
 def threshold(graph: JourneyGraph) -> int:
-    rule = graph.vocabulary.rules.get("risk-without-support") or {}
-    return int(rule.get("load", rule.get("threshold", DEFAULT_THRESHOLD)))
+    """The risk load the rules call heavy (risk-without-support's ``load``)."""
+    from journeys.gaps import rule_settings
+
+    return int(rule_settings(graph.vocabulary).params(THRESHOLD_RULE)["load"])
 
 
-def _support_spans(graph: JourneyGraph) -> list[tuple[float, float]]:
-    spans = sorted((s.from_, s.to if s.to is not None else AXIS_END) for s in graph.supports())
-    merged: list[list[float]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return [(s, e) for s, e in merged]
+def _support_spans(graph: JourneyGraph) -> Periods:
+    """When any support runs (one with no end runs to the end of the axis)."""
+    return merge_periods((s.from_, s.to if s.to is not None else AXIS_END) for s in graph.supports())
 
 
 def balance_dot(graph: JourneyGraph, text: Catalog, theme: Theme) -> tuple[str, float, float]:
     sizes = _Sizes.of(theme)
     left = sizes.left
     width = left + AXIS_END * theme.year_width + sizes.label_width + 4 * PAD
-    risk = graph.risk_count_steps()
-    net = graph.risk_steps()
-    ages = _changes(risk, net)
-    protective = [(a, _value(risk, a) - _value(net, a)) for a in ages]
-    peak = max([_value(risk, a) for a in ages] + [v for _, v in protective] + [threshold(graph), 1])
+    risk, net = graph.risk_count, graph.risk
+    ages = _changes(risk.steps, net.steps)
+    protective = [(a, risk.value_at(a) - net.value_at(a)) for a in ages]
+    peak = max([risk.value_at(a) for a in ages] + [v for _, v in protective] + [threshold(graph), 1])
     unit = max(theme.font_size * 1.1, 9.0)
     top = theme.title_size * LINE_SPACING + 2 * PAD
     zero = top + peak * unit
@@ -65,17 +54,17 @@ def balance_dot(graph: JourneyGraph, text: Catalog, theme: Theme) -> tuple[str, 
     axis_y = strip_top + unit + PAD
     height = axis_y + theme.font_size * LINE_SPACING + 2 * PAD
     dot = DotGraph("balance", width, height, font_family().graphviz_name)
-    x = lambda age: left + min(max(age, 0.0), AXIS_END) * theme.year_width  # noqa: E731
+    x = partial(age_x, left=left, year_width=theme.year_width)
     bg = dot.background
     _grid(dot, theme, x, top, axis_y, text)
     for start, end in zip(ages, ages[1:]):
-        r, p = _value(risk, start), _value(risk, start) - _value(net, start)
+        r, p = risk.value_at(start), risk.value_at(start) - net.value_at(start)
         if r:
             bg.pen(theme.risk, RISK_FILL, width=theme.line_width).rect(x(start), zero - r * unit, x(end) - x(start), r * unit)
         if p:
             bg.pen(theme.protective, PROTECTIVE_FILL, width=theme.line_width, style="dashed").rect(
                 x(start), zero, x(end) - x(start), p * unit)
-    _net_line(dot, net, theme, x, zero, unit)
+    _net_line(dot, net.steps, theme, x, zero, unit)
     limit = threshold(graph)
     bg.pen(theme.gap_line, width=theme.line_width * 1.2, style="dashed").line([(x(0), zero - limit * unit), (x(AXIS_END), zero - limit * unit)])
     for start, end in _support_spans(graph):

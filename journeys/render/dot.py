@@ -220,13 +220,3 @@ def straight(points: Iterable[Point]) -> list[Point]:
     for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
         result += [(x0 + (x1 - x0) / 3, y0 + (y1 - y0) / 3), (x0 + 2 * (x1 - x0) / 3, y0 + 2 * (y1 - y0) / 3), (x1, y1)]
     return result
-
-
-def shorten(points: list[Point], by: float) -> list[Point]:
-    """The same path with its last point pulled back ``by`` points (room for an arrowhead)."""
-    (x0, y0), (x1, y1) = points[-2], points[-1]
-    length = ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5
-    if length <= by or length == 0:
-        return points
-    t = (length - by) / length
-    return points[:-1] + [(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t)]

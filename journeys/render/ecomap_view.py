@@ -26,13 +26,13 @@ STRONG_CONTACTS = 4
 UNCOORDINATED_RULE = "uncoordinated"
 # Rules that name every agency active in a period (shown by missing links, not as stress).
 GROUP_RULES = ("uncoordinated", "voice-not-heard", "no-sip")
+ZIGZAG_STEP = 7.0
 
 
 def stressed_agencies(gaps: Sequence[Any]) -> set[str]:
     """Agencies that are part of a gap of their own (a signal left unanswered, a referral
     waiting, a hand-over broken …), not merely active while a group gap lasted."""
     return {a for gap in gaps if gap.rule not in GROUP_RULES for a in gap.agencies}
-ZIGZAG_STEP = 7.0
 
 
 @dataclass(frozen=True)
@@ -177,7 +177,7 @@ def ecomap_dot(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, theme: T
              label=block_label([text_lines(name, TextStyle(theme.title_size * 1.3, theme.ink, bold=True))], "CENTER"))
     for tie in ties:
         _draw_box(dot, tie, boxes[tie.node], theme)
-    _draw_key(dot, text, theme, 2 * extent, width)
+    _draw_key(dot, text, theme, 2 * extent)
     return dot.source(), width, height
 
 
@@ -210,7 +210,7 @@ def _draw_box(dot: DotGraph, tie: Tie, box: Box, theme: Theme) -> None:
              fixedsize="true", label=block_label(parts, "CENTER"))
 
 
-def _draw_key(dot: DotGraph, text: Catalog, theme: Theme, top: float, width: float) -> None:
+def _draw_key(dot: DotGraph, text: Catalog, theme: Theme, top: float) -> None:
     entries = [
         ({"style": "solid", "color": theme.ink, "penwidth": theme.line_width * 3}, False, text("render.ecomap.strong")),
         ({"style": "dashed", "color": theme.ink, "penwidth": theme.line_width * 1.4}, False, text("render.ecomap.weak")),

@@ -24,9 +24,6 @@ class FontFamily:
     files: dict[str, Path]
     graphviz_name: str
 
-    def reportlab_name(self, weight: str = "regular") -> str:
-        return REPORTLAB_NAMES[weight]
-
 
 def _dejavu() -> dict[str, Path] | None:
     for folder in DEJAVU_FOLDERS:

@@ -15,11 +15,11 @@ from persona.i18n import Catalog
 from persona.model import Event, Factor, Support
 
 from journeys.graph import JourneyGraph, event_lane
+from journeys.labels import event_label, support_label
 from journeys.render.fonts import block_width, text_width, wrap
 from journeys.render.gaplist import NumberedGap
 from journeys.render.geometry import Box, pack_rows
 from journeys.render.theme import Theme
-from journeys.render.words import event_label, support_label
 
 AXIS_END = 20.0
 MAX_LABEL_LINES = 4
@@ -94,7 +94,7 @@ class TimelineLayout:
     line_height: float
 
     def x(self, age: float) -> float:
-        return self.left + min(max(age, 0.0), AXIS_END) * self.year_width
+        return age_x(age, self.left, self.year_width)
 
     def lane(self, sector: str) -> Lane:
         return next((lane for lane in self.lanes if lane.sector == sector), self.lanes[0])
@@ -122,8 +122,13 @@ class _Sizes:
                    left=theme.title_size * 12.5, label_width=theme.label_width)
 
 
+def age_x(age: float, left: float, year_width: float) -> float:
+    """Where an age lies across the picture: ``left`` is age 0; ages beyond the axis stay on it."""
+    return left + min(max(age, 0.0), AXIS_END) * year_width
+
+
 def _x(age: float, left: float, theme: Theme) -> float:
-    return left + min(max(age, 0.0), AXIS_END) * theme.year_width
+    return age_x(age, left, theme.year_width)
 
 
 def _event_text(event: Event, graph: JourneyGraph, text: Catalog) -> tuple[str, str | None]:

@@ -99,18 +99,20 @@ class Legend:
 
     def _badge(self, status: str) -> Symbol:
         def draw(dot: DotGraph, name: str, box: Box) -> None:
-            size = self.theme.font_size * 1.2 + 6
+            size = self._badge_size()
             x, y = box.centre
-            from journeys.render.gaplist import NumberedGap as NG
-            badge(dot, name, Box(x - size / 2, y - size / 2, size, size), NG(0, None, status), self.theme)
+            badge(dot, name, Box(x - size / 2, y - size / 2, size, size), NumberedGap(0, None, status), self.theme)
         return draw
 
     # --- geometry --------------------------------------------------------------------------
     def _item_size(self, entry: Entry) -> tuple[float, float]:
         return SYMBOL_WIDTH + PAD + text_width(entry.label, self.theme.small_size), self._row_height()
 
+    def _badge_size(self) -> float:
+        return self.theme.font_size * 1.2 + 6
+
     def _row_height(self) -> float:
-        return max(self.theme.marker, self.theme.font_size * 1.2 + 6) + 4
+        return max(self.theme.marker, self._badge_size()) + 4
 
     def _flow(self, width: float) -> list[tuple[Entry, float, int]]:
         placed, x, row = [], PAD * 2, 0
@@ -129,7 +131,7 @@ class Legend:
     def _gap_entries(self, width: float) -> list[tuple[NumberedGap, tuple[str, ...], float, float]]:
         columns, column_width = self._gap_columns(width)
         per_column = -(-len(self.gaps) // columns) if self.gaps else 0
-        badge_w = self.theme.font_size * 1.2 + 6
+        badge_w = self._badge_size()
         size = self.theme.font_size
         result, y_col = [], [0.0] * columns
         for index, (numbered, message) in enumerate(self.gaps):
@@ -148,7 +150,7 @@ class Legend:
             return 0.0
         entries = self._gap_entries(width)
         size = self.theme.font_size
-        badge_w = self.theme.font_size * 1.2 + 6
+        badge_w = self._badge_size()
         bottoms = [y + max(badge_w, len(lines) * size * LINE_SPACING) for _, lines, _, y in entries]
         return max(bottoms) + self.theme.title_size * LINE_SPACING + PAD * 4
 
@@ -187,7 +189,7 @@ class Legend:
                    title, TextStyle(theme.title_size, theme.ink, bold=True))
         y += h + PAD * 2
         size = theme.font_size
-        badge_w = theme.font_size * 1.2 + 6
+        badge_w = self._badge_size()
         for numbered, lines, x, top in self._gap_entries(width):
             badge(dot, f"legend-gap:{numbered.number}", Box(x0 + x, y + top, badge_w, badge_w), numbered, theme)
             box = Box(x0 + x + badge_w + PAD * 2, y + top, block_width(lines, size), len(lines) * size * LINE_SPACING)

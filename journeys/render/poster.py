@@ -3,7 +3,8 @@
 Title, persona card, timeline, risk balance, numbered gaps with their questions (and the
 room's notes), ecomap, legend, and a footer saying the persona is fictional and which
 interviews it rests on. Text is reportlab's (DejaVu Sans embedded, selectable, å ä ö intact);
-the pictures are Graphviz's PDFs placed on the page with pypdf, so everything stays vector.
+the pictures are Graphviz's PDFs placed on the page as they are
+(:func:`journeys.render.pages.merge_drawings`), so everything stays vector.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from persona.i18n import Catalog
 from persona.load import PersonaFile
 from persona.privacy import privacy_problems
 
-from journeys.ages import format_age
+from journeys.ages import format_age_span
 from journeys.gaps import gap_text, rule_title
+from journeys.labels import person_label
 from journeys.render import balance, ecomap, legend, timeline
 from journeys.render.fonts import register_fonts
 from journeys.render.gaplist import CLOSED, NEW, NumberedGap
@@ -28,7 +30,6 @@ from journeys.render.geometry import Box
 from journeys.render.journey import Journey, prepare
 from journeys.render.pages import merge_drawings, page_size
 from journeys.render.theme import OKABE_ITO
-from journeys.render.words import person_label
 
 REFERENCE_SHORT_SIDE = 1683.78  # A1's short side: the sizes below are for A1
 BASE = {"title": 54.0, "subtitle": 22.0, "heading": 20.0, "body": 13.0, "small": 10.5, "quote": 17.0}
@@ -235,7 +236,7 @@ def _gap_entry(numbered: NumberedGap, text: Catalog, vocabulary: Any, notes: Any
     """A gap's lines on the poster, each with its style: title, message, question, notes."""
     gap = numbered.gap
     words = gap_text(gap, text, vocabulary)
-    span = text("render.poster.span", start=format_age(gap.start, text), end=format_age(gap.end, text))
+    span = format_age_span(gap.start, gap.end, text)
     status = {CLOSED: text("render.poster.closed"), NEW: text("render.poster.new")}.get(numbered.status, "")
     head = f"{numbered.number}. {rule_title(gap.rule, text)} ({span}){' – ' + status if status else ''}"
     items = [("bold", head), ("body", words.message),

@@ -7,7 +7,7 @@ printed in grayscale still says the same thing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Mapping
 
 # Okabe & Ito (2008), "Color Universal Design".
@@ -81,7 +81,6 @@ class Theme:
     risk: str = OKABE_ITO["vermillion"]
     protective: str = OKABE_ITO["bluish_green"]
     missing_link: str = OKABE_ITO["reddish_purple"]
-    extra: Mapping[str, str] = field(default_factory=dict)
 
 
 PRINT = Theme(name="print", font_size=8.0, small_size=6.5, title_size=10.0, line_width=0.6,

@@ -12,10 +12,10 @@ from persona.i18n import Catalog
 
 from journeys.graph import JourneyGraph
 from journeys.render.dot import DotGraph, TextStyle
-from journeys.render.fonts import font_family
+from journeys.render.fonts import block_width, font_family
 from journeys.render.gaplist import CLOSED, NumberedGap
 from journeys.render.geometry import Box
-from journeys.render.layout import AXIS_END, LINE_SPACING, PAD, TimelineLayout, layout_timeline
+from journeys.render.layout import AXIS_END, PAD, TimelineLayout, layout_timeline
 from journeys.render.marks import badge, bar, factor_bar_style, hatch, marker, support_bar_style, text_block
 from journeys.render.theme import HANDOVER_STYLES, Theme
 
@@ -31,7 +31,7 @@ def _visible(age: float, until: float | None) -> bool:
     return until is None or age <= until + 1e-9
 
 
-def _draw_lanes(dot: DotGraph, layout: TimelineLayout, theme: Theme, text: Catalog) -> None:
+def _draw_lanes(dot: DotGraph, layout: TimelineLayout, theme: Theme) -> None:
     bg = dot.background
     lanes = (layout.band,) + layout.lanes
     for index, lane in enumerate(lanes):
@@ -121,7 +121,7 @@ def _draw_load(dot: DotGraph, layout: TimelineLayout, graph: JourneyGraph, theme
     bg.text(strip.x + PAD, strip.y + theme.small_size, text("render.timeline.load"), theme.small_size, dot.font, theme.muted)
 
 
-def _draw_bars(dot: DotGraph, layout: TimelineLayout, graph: JourneyGraph, theme: Theme, until: float | None) -> None:
+def _draw_bars(dot: DotGraph, layout: TimelineLayout, theme: Theme, until: float | None) -> None:
     for item in layout.bars:
         thing = item.item
         if not _visible(thing.from_, until):
@@ -146,8 +146,6 @@ def _draw_bars(dot: DotGraph, layout: TimelineLayout, graph: JourneyGraph, theme
 
 
 def _text_w(item: Any, theme: Theme) -> float:
-    from journeys.render.fonts import block_width
-
     return block_width(item.lines, theme.small_size)
 
 
@@ -237,14 +235,13 @@ def _draw_coordination(dot: DotGraph, layout: TimelineLayout, graph: JourneyGrap
         if event.id not in shown or not event.with_:
             continue
         x, y = shown[event.id].centre
-        ys = [y] + [layout.lane(graph.vocabulary.sector_of(a)).box.y + layout.lane(graph.vocabulary.sector_of(a)).box.h / 2
-                    for a in event.with_ if a != event.agency]
+        ys = [y] + [layout.lane(graph.vocabulary.sector_of(a)).box.centre[1] for a in event.with_ if a != event.agency]
         bg.pen(theme.protective, width=theme.line_width * 1.2).line([(x, min(ys)), (x, max(ys))])
         for other in ys[1:]:
             bg.pen(theme.protective, "#FFFFFF", width=theme.line_width * 1.2).ellipse(x, other, 2.5, 2.5)
 
 
-def _draw_until(dot: DotGraph, layout: TimelineLayout, theme: Theme, text: Catalog, until: float | None) -> None:
+def _draw_until(dot: DotGraph, layout: TimelineLayout, theme: Theme, until: float | None) -> None:
     if until is None:
         return
     x = layout.x(until)
@@ -262,12 +259,12 @@ def timeline_dot(graph: JourneyGraph, numbered: Sequence[NumberedGap], text: Cat
     layout = layout_timeline(graph, room_numbered(numbered, room), text, theme)
     extra_height = (room or legend).height(layout.width) if legend else 0.0
     dot = DotGraph("timeline", layout.width, layout.height + extra_height, font_family().graphviz_name)
-    _draw_lanes(dot, layout, theme, text)
+    _draw_lanes(dot, layout, theme)
     _draw_axis(dot, layout, theme, text)
     _draw_load(dot, layout, graph, theme, text, until_age)
     _draw_gaps(dot, layout, graph, theme, until_age, {n.number for n in numbered})
-    _draw_until(dot, layout, theme, text, until_age)
-    _draw_bars(dot, layout, graph, theme, until_age)
+    _draw_until(dot, layout, theme, until_age)
+    _draw_bars(dot, layout, theme, until_age)
     shown = _draw_events(dot, layout, theme, until_age)
     _draw_coordination(dot, layout, graph, shown, theme)
     _draw_responses(dot, graph, shown, theme)

@@ -15,7 +15,7 @@ from typing import Any, Sequence
 
 from persona.i18n import Catalog
 
-from journeys.ages import format_age
+from journeys.ages import format_age, format_age_span
 from journeys.gaps import gap_text, rule_title
 from journeys.graph import JourneyGraph
 from journeys.labels import event_label, support_label
@@ -98,7 +98,7 @@ def _support_row(support: Any, graph: JourneyGraph, text: Catalog, numbers: dict
                "", numbers.get(support.id, ()))
 
 
-def chronology_rows(graph: JourneyGraph, numbered: Sequence[Any]) -> Any:
+def chronology_rows(graph: JourneyGraph) -> list[Any]:
     """Events and support starts in time order (supports after events of the same age)."""
     items = [(e.age, 0, e) for e in graph.events()] + [(s.from_, 1, s) for s in graph.supports()]
     return [item for _, _, item in sorted(items, key=lambda t: (t[0], t[1]))]
@@ -112,7 +112,7 @@ def _gap_entries(numbered: Sequence[Any], graph: JourneyGraph, text: Catalog, no
         status = {CLOSED: text("report.closed"), NEW: text("report.new")}.get(item.status, "")
         note = notes.note(gap.key) if notes is not None else None
         entries.append(GapEntry(item.number, rule_title(gap.rule, text),
-                                text("report.span", start=format_age(gap.start, text), end=format_age(gap.end, text)),
+                                format_age_span(gap.start, gap.end, text),
                                 status, words.message, words.question,
                                 note.text.strip() if note else "", note.votes if note else 0, tuple(note.ideas) if note else ()))
     return entries
@@ -126,7 +126,7 @@ def chronology(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, *, fmt: 
     numbered = number_gaps(gaps, comparison)
     numbers = numbers_by_event(numbered)
     rows = [(_event_row if hasattr(item, "kind") else _support_row)(item, graph, text, numbers)
-            for item in chronology_rows(graph, numbered)]
+            for item in chronology_rows(graph)]
     persona = graph.persona
     context = {
         "t": text, "lang": text.lang, "persona": persona, "rows": rows,

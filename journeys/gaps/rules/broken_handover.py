@@ -29,9 +29,9 @@ def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:
     for transition in graph.events(("transition",)):
         flagged = _handover_flag(transition, bool(params.get("partial", False)))
         lost = [s for s in ending.near(transition.age, window)
-                if _same_side(graph, s, transition) and not _successor(graph, s, window)]
+                if _same_side(s, transition) and not _successor(graph, s, window)]
         if flagged or lost:
-            yield _gap(graph, transition, flagged, tuple(lost), window, params)
+            yield _gap(transition, flagged, tuple(lost), window, params)
 
 
 def _handover_flag(transition: Event, partial_counts: bool) -> str | None:
@@ -42,7 +42,7 @@ def _handover_flag(transition: Event, partial_counts: bool) -> str | None:
     return None
 
 
-def _same_side(graph: JourneyGraph, support: Support, transition: Event) -> bool:
+def _same_side(support: Support, transition: Event) -> bool:
     """Whether the support belongs to what the child leaves: the agency of ``from``."""
     return support.agency == transition.from_
 
@@ -52,8 +52,8 @@ def _successor(graph: JourneyGraph, support: Support, window: float) -> bool:
     return any(s.id != support.id for s in graph.supports_starting(end - window - EPSILON, end + window + EPSILON))
 
 
-def _gap(graph: JourneyGraph, transition: Event, flagged: str | None, lost: tuple[Support, ...],
-         window: float, params: RuleParams) -> Gap:
+def _gap(transition: Event, flagged: str | None, lost: tuple[Support, ...], window: float,
+         params: RuleParams) -> Gap:
     variant = "_".join(p for p in (flagged, "lost" if lost else None) if p)
     severity = params.severity + (1 if flagged == "none" and lost else 0) - (1 if variant == "partial" else 0)
     agencies = [a for a in (transition.from_, transition.to) if a] + [s.agency for s in lost]

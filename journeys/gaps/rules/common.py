@@ -1,15 +1,16 @@
-"""What the rules share: turning windows into ages, and raising severity on a long overrun."""
+"""What the rules share: turning windows into ages, raising severity on a long overrun, and
+joining overlapping runs of events."""
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Callable, Iterable, Iterator
 
 from persona.model import Support
 
 from journeys.ages import days_between, to_years
 from journeys.timeline import Periods, merge_periods
 
-__all__ = ["days_between", "to_years", "longer_than", "overrun_severity", "support_periods", "ids"]
+__all__ = ["days_between", "to_years", "longer_than", "overrun_severity", "support_periods", "joined_runs"]
 
 
 def longer_than(start: float, end: float, window_days: float) -> bool:
@@ -31,5 +32,19 @@ def support_periods(supports: Iterable[Support], horizon: float) -> Periods:
     return merge_periods((s.from_, s.to if s.to is not None else horizon) for s in supports)
 
 
-def ids(items: Iterable[object]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(getattr(item, "id") for item in items))
+def joined_runs(count: int, size: int, fits: Callable[[int, int], bool]) -> Iterator[tuple[int, int]]:
+    """Runs of ``size`` items in a row (positions ``first`` to ``last``) for which
+    ``fits(first, last)`` holds, with overlapping runs joined: (first, last) of each joined run."""
+    run: tuple[int, int] | None = None
+    for first in range(max(0, count - size + 1)):
+        last = first + size - 1
+        if not fits(first, last):
+            continue
+        if run is not None and first <= run[1]:
+            run = (run[0], last)
+            continue
+        if run is not None:
+            yield run
+        run = (first, last)
+    if run is not None:
+        yield run

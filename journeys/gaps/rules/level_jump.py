@@ -14,14 +14,14 @@ from persona.model import Event
 
 from journeys.gaps.model import Gap
 from journeys.gaps.settings import RuleParams
-from journeys.graph import JourneyGraph
+from journeys.graph import SIGNAL_KINDS, JourneyGraph
 
 RULE = "level-jump"
 TARGETED = ("preventive", "early", "treatment")
 
 
 def _latest_signal_before(graph: JourneyGraph, age: float) -> Event | None:
-    signals = graph.events(("signal", "report"))
+    signals = graph.events(SIGNAL_KINDS)
     position = bisect_left([s.age for s in signals], age)
     return signals[position - 1] if position > 0 else None
 

@@ -13,7 +13,7 @@ from typing import Iterator, Sequence
 from persona.model import Event
 
 from journeys.gaps.model import Gap
-from journeys.gaps.rules.common import days_between
+from journeys.gaps.rules.common import days_between, joined_runs
 from journeys.gaps.settings import RuleParams
 from journeys.graph import JourneyGraph
 
@@ -94,19 +94,11 @@ def _chain_into(graph: JourneyGraph, chain: tuple[Event, ...], referral: Event, 
 def _pile_ups(graph: JourneyGraph, referrals: Sequence[Event], count: int, window: float) -> Iterator[tuple[Event, ...]]:
     """Runs of referrals where every ``count`` in a row fall within the window with no support
     starting from the first to the last; overlapping runs are joined."""
-    run: tuple[int, int] | None = None
-    for first in range(max(0, len(referrals) - count + 1)):
-        last = first + count - 1
-        if not _piled(graph, referrals[first], referrals[last], window):
-            continue
-        if run is not None and first <= run[1]:
-            run = (run[0], last)
-            continue
-        if run is not None:
-            yield tuple(referrals[run[0]:run[1] + 1])
-        run = (first, last)
-    if run is not None:
-        yield tuple(referrals[run[0]:run[1] + 1])
+    def piled(first: int, last: int) -> bool:
+        return _piled(graph, referrals[first], referrals[last], window)
+
+    for first, last in joined_runs(len(referrals), count, piled):
+        yield tuple(referrals[first:last + 1])
 
 
 def _piled(graph: JourneyGraph, first: Event, last: Event, window: float) -> bool:

@@ -15,7 +15,7 @@ from typing import Iterator
 from persona.model import Event
 
 from journeys.gaps.model import Gap
-from journeys.gaps.rules.common import days_between
+from journeys.gaps.rules.common import days_between, joined_runs
 from journeys.gaps.settings import RuleParams
 from journeys.graph import JourneyGraph
 
@@ -26,19 +26,12 @@ CHAIN_STEPS = 3
 def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:
     closed = [(r, c) for r in graph.events(("report",)) if (c := _closed_at_once(graph, r))]
     count, window = int(params["reports"]), float(params["days"])
-    run: tuple[int, int] | None = None
-    for first in range(max(0, len(closed) - count + 1)):
-        last = first + count - 1
-        if days_between(closed[first][0].age, closed[last][0].age) > window:
-            continue
-        if run is not None and first <= run[1]:
-            run = (run[0], last)
-            continue
-        if run is not None:
-            yield _gap(graph, closed[run[0]:run[1] + 1], params)
-        run = (first, last)
-    if run is not None:
-        yield _gap(graph, closed[run[0]:run[1] + 1], params)
+
+    def within(first: int, last: int) -> bool:
+        return days_between(closed[first][0].age, closed[last][0].age) <= window
+
+    for first, last in joined_runs(len(closed), count, within):
+        yield _gap(graph, closed[first:last + 1], params)
 
 
 def _closed_at_once(graph: JourneyGraph, report: Event) -> Event | None:

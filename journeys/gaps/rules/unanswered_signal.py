@@ -17,7 +17,7 @@ from persona.model import Event
 from journeys.gaps.model import Gap
 from journeys.gaps.rules.common import days_between, overrun_severity, to_years
 from journeys.gaps.settings import RuleParams
-from journeys.graph import JourneyGraph
+from journeys.graph import SIGNAL_KINDS, JourneyGraph
 
 RULE = "unanswered-signal"
 ANSWER_KINDS = ("contact", "assessment", "decision", "coordination")
@@ -26,7 +26,7 @@ ANSWER_KINDS = ("contact", "assessment", "decision", "coordination")
 def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:
     window = float(params["days"])
     others = _answers_by_others(graph) if params.get("other_agency_contact", True) else None
-    for signal in graph.events(("signal", "report")):
+    for signal in graph.events(SIGNAL_KINDS):
         answer = _first_answer(graph, signal, others, window)
         waited = days_between(signal.age, answer.age) if answer else None
         if waited is not None and waited <= window:
