@@ -69,23 +69,27 @@ def upload_choice(text: Catalog) -> None:
 def settings(text: Catalog) -> None:
     columns = st.columns(2)
     with columns[0]:
-        st.segmented_control(text("app.choose.language"), LANGUAGES, default=state.lang(), required=True,
-                             format_func=lambda lang: text(f"app.lang.{lang}"), key="choose_lang",
-                             on_change=_copy, args=("choose_lang", "lang"))
+        _choice(text, "app.choose.language", LANGUAGES, state.lang(), "app.lang.", "lang")
     with columns[1]:
-        st.segmented_control(text("app.choose.theme"), THEMES, default=state.theme(), required=True,
-                             format_func=lambda theme: text(f"app.theme.{theme}"), key="choose_theme",
-                             on_change=_copy, args=("choose_theme", "theme"))
+        _choice(text, "app.choose.theme", THEMES, state.theme(), "app.theme.", "theme")
     walk_settings(text)
+
+
+def _choice(text: Catalog, label: str, options, current: str, words: str, setting: str,
+            key: str | None = None) -> None:
+    """A row of buttons for one setting; each option worded by the text ``<words><option>``."""
+    key = key or f"choose_{setting}"
+    st.segmented_control(text(label), options, default=current, required=True,
+                         format_func=lambda option: text(f"{words}{option}"), key=key,
+                         on_change=_copy, args=(key, setting))
 
 
 def walk_settings(text: Catalog) -> None:
     """How the journey is walked and shown: a year or an event per step; a close-up or the whole life."""
     columns = st.columns(2)
     with columns[0]:
-        st.segmented_control(text("app.journey.step_by"), STEP_MODES, default=state.step_mode(), required=True,
-                             format_func=lambda mode: text(f"app.journey.step_{mode}"), key="choose_step",
-                             on_change=_copy, args=("choose_step", "step_mode"))
+        _choice(text, "app.journey.step_by", STEP_MODES, state.step_mode(), "app.journey.step_", "step_mode",
+                key="choose_step")
     with columns[1]:
         st.toggle(text("app.journey.zoom"), value=state.close_up(), key="choose_close_up",
                   help=text("app.journey.zoom_help"), on_change=_copy, args=("choose_close_up", "close_up"))
