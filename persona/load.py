@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import ValidationError
 
+from persona.cost_model import persona_price_problems
 from persona.errors import ERROR, WARNING, PersonaInvalid, Problem
 from persona.model import Persona
 from persona.privacy import privacy_problems
@@ -54,6 +55,7 @@ def parse_persona(
     except ValidationError as exc:
         problems += problems_from(exc, loaded.source, Persona)
     problems += check_persona_data(loaded.data, vocabulary, loaded.source)
+    problems += persona_price_problems(loaded.data, loaded.source)
     problems += privacy_problems(text, ERROR if privacy == "error" else WARNING)
     errors = [p for p in problems if p.is_error]
     if errors or persona is None:

@@ -7,7 +7,7 @@ agencies, kind-specific fields) is checked in :mod:`persona.validate`.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Optional
+from typing import Annotated, Any, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -47,6 +47,28 @@ class Item(BaseModel):
     model_config = ConfigDict(
         extra="forbid", frozen=True, populate_by_name=True, coerce_numbers_to_str=True
     )
+
+
+CostUnit = Literal["day", "month", "year", "hour", "event"]
+COST_UNITS: tuple[str, ...] = CostUnit.__args__  # type: ignore[attr-defined]
+Amount = Annotated[float, Field(ge=0, le=1e9)]
+Share = Annotated[float, Field(gt=0, le=1)]
+# Who pays: one payer id, or payer ids with their shares (adding up to 1).
+PayerSplit = Union[Slug, dict[str, Share]]
+
+
+class UnitCost(Item):
+    """A price a file gives itself: an item of the cost table by id, or a whole price."""
+
+    item: Optional[Slug] = None
+    low: Optional[Amount] = None
+    high: Optional[Amount] = None
+    unit: Optional[CostUnit] = None
+    hours_per_month: Optional[Annotated[float, Field(gt=0, le=744)]] = None
+    hours: Optional[Annotated[float, Field(gt=0, le=10000)]] = None
+    payer: Optional[PayerSplit] = None
+    source: Optional[Text] = None
+    year: Optional[Annotated[str, Field(min_length=1, max_length=40)]] = None
 
 
 class Person(Item):
@@ -98,6 +120,7 @@ class Support(Period):
     level: SupportLevel
     label: Optional[Text] = None
     note: Optional[Text] = None
+    cost: Optional[UnitCost] = None
     sources: tuple[str, ...] = ()
 
 
@@ -117,6 +140,7 @@ class Event(Item):
     note: Optional[Text] = None
     voice: Optional[Text] = None
     child_heard: Optional[bool] = None
+    cost: Optional[UnitCost] = None
     sources: tuple[str, ...] = ()
 
 

@@ -1,4 +1,7 @@
-"""``journeys validate PATH...``: check persona files and folders, every problem on its own line."""
+"""``journeys validate PATH...``: check persona files and folders, every problem on its own line.
+
+A service catalogue (``NAME.catalogue.yaml``, or any file whose top-level key is ``catalogue:``)
+is checked as a catalogue."""
 
 from __future__ import annotations
 
@@ -22,19 +25,17 @@ def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:
 
 
 def run(args: argparse.Namespace, text: Catalog) -> int:
-    from persona.load import read_persona
-
-    from journeys.folders import persona_files
+    from journeys.folders import checkable_files
 
     vocabulary = vocabulary_from(args)
     privacy = "warning" if args.privacy_warn else "error"
     max_bytes = int(args.max_mb * 2**20)
     counts = {"valid": 0, "invalid": 0, "unreadable": 0, "problems": 0}
     exit_code = 0
-    files = list(persona_files(args.paths))
+    files = list(checkable_files(args.paths))
     for path in files:
         try:
-            loaded = read_persona(path, vocabulary, privacy=privacy, max_bytes=max_bytes)
+            line = _check(path, vocabulary, privacy, max_bytes, text)
         except PersonaError as exc:
             for line in exc.lines(text):
                 print(line, file=sys.stderr)
@@ -43,9 +44,23 @@ def run(args: argparse.Namespace, text: Catalog) -> int:
             exit_code = max(exit_code, exc.exit_code)
             continue
         counts["valid"] += 1
-        for warning in loaded.warnings:
-            print(describe(warning, path, text), file=sys.stderr)
         if not args.quiet:
-            print(text("cli.validate.ok", path=path, events=len(loaded.persona.events)))
+            print(line)
     print(text("cli.validate.summary", files=len(files), **counts))
     return exit_code
+
+
+def _check(path, vocabulary, privacy: str, max_bytes: int, text: Catalog) -> str:
+    """Read one file as a persona or a catalogue; print its warnings; the line saying it is valid."""
+    from persona.catalogue import looks_like_catalogue, parse_catalogue
+    from persona.load import parse_persona
+    from persona.safe_yaml import read_text
+
+    content = read_text(path, max_bytes)
+    if looks_like_catalogue(path, content):
+        catalogue = parse_catalogue(content, path, vocabulary, max_bytes).catalogue
+        return text("cli.validate.ok_catalogue", path=path, services=len(catalogue.services))
+    loaded = parse_persona(content, path, vocabulary, privacy=privacy, max_bytes=max_bytes)
+    for warning in loaded.warnings:
+        print(describe(warning, path, text), file=sys.stderr)
+    return text("cli.validate.ok", path=path, events=len(loaded.persona.events))
