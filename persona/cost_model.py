@@ -44,7 +44,7 @@ def price_problems(price: Mapping[str, Any], path: tuple[Any, ...], source: Sour
     if missing:
         return [Problem("cost.incomplete", {"fields": ", ".join(missing)}, source.value(path))]
     low, high = price.get("low"), price.get("high")
-    if _number(low) and _number(high) and high < low:
+    if isinstance(low, (int, float)) and isinstance(high, (int, float)) and _number(low) and _number(high) and high < low:
         problems.append(Problem("cost.high_below_low", {"low": low, "high": high}, source.value(path + ("high",))))
     if price.get("unit") == "hour" and price.get("hours_per_month") is None and price.get("hours") is None:
         problems.append(Problem("cost.hours_missing", {}, source.value(path + ("unit",))))

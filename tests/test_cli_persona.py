@@ -111,7 +111,8 @@ def test_examples_point_at_the_committed_schema():
     for path in sorted(EXAMPLES.rglob("*.yaml")):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         target = first.split("$schema=", 1)[1]
-        assert (path.parent / target).resolve() == (ROOT / "schema" / "persona.schema.json").resolve()
+        kind = "catalogue" if path.name.endswith(".catalogue.yaml") else "persona"
+        assert (path.parent / target).resolve() == (ROOT / "schema" / f"{kind}.schema.json").resolve()
 
 
 def test_examples_validate(cli):
