@@ -58,3 +58,26 @@ def body(text: Catalog) -> None:
     st.subheader(text("app.scenarios.after", label=scenario.label))
     ui.picture(data.timeline_svg(chosen.doc, lang, theme, None, current),
                text("app.scenarios.after", label=scenario.label))
+    cost_section(text, chosen, scenario)
+
+
+def _payback(value, text: Catalog) -> str:
+    if value is None:
+        return text("app.cost.payback_never")
+    return text("app.cost.payback_age", age=f"{value:g}".replace(".", text("cost.decimal")))
+
+
+def cost_section(text: Catalog, chosen, scenario) -> None:
+    """What the journey costs today and with the scenario, and the cost curve (estimates)."""
+    from app import offer_data
+    from journeys.cost.format import span
+
+    report = offer_data.cost_report(chosen.doc, state.lang(), scenario.id)
+    st.subheader(text("app.cost.heading"))
+    st.caption(text("app.cost.caption", file=chosen.name, scenario=scenario.id))
+    today, after, payback = st.columns(3)
+    today.metric(text("app.cost.today"), span(report["total"]["today"], text))
+    after.metric(text("app.cost.scenario"), span(report["total"]["scenario"], text))
+    ages = report["payback_age"]
+    payback.metric(text("app.cost.payback"), " / ".join(dict.fromkeys(_payback(ages[b], text) for b in ("low", "high"))))
+    ui.picture(offer_data.cost_curve_svg(chosen.doc, state.lang(), scenario.id), text("cost.picture.title"))
