@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from persona.i18n import Catalog
@@ -74,7 +76,7 @@ def cost_section(text: Catalog, chosen, scenario) -> None:
 
     report = offer_data.cost_report(chosen.doc, state.lang(), scenario.id)
     st.subheader(text("app.cost.heading"))
-    st.caption(text("app.cost.caption", file=chosen.name, scenario=scenario.id))
+    st.caption(text("app.cost.caption", file=Path(chosen.name).name, scenario=scenario.id))
     today, after, payback = st.columns(3)
     today.metric(text("app.cost.today"), span(report["total"]["today"], text))
     after.metric(text("app.cost.scenario"), span(report["total"]["scenario"], text))

@@ -18,10 +18,10 @@ from journeys.render.theme import OKABE_ITO
 
 FONT = 18.0
 TITLE = 24.0
-CELL_W = 24.0
+CELL_W = 22.0
 ROW_H = 27.0
-MARGIN = 20.0
-PANEL_GAP = 40.0
+MARGIN = 16.0
+PANEL_GAP = 32.0
 COLUMNS = 2
 INK = "#000000"
 GRID = "#9A9A9A"
@@ -75,15 +75,15 @@ class _Heatmap:
                 self.cell(grid_x + column * CELL_W, top, self.offer.count(sector, level, year))
         self.axis(grid_x, grid_y + len(self.offer.levels) * ROW_H)
 
-    def cell(self, x: float, y: float, count: int, label: str | None = None) -> None:
+    def cell(self, x: float, y: float, count: int, label: str | None = None, width: float = CELL_W) -> None:
         bg, font = self.dot.background, self.dot.font
         if count == 0:
-            bg.pen(GRID, "#FFFFFF", width=0.6).rect(x, y, CELL_W, ROW_H)
-            bg.pen(LUCKA, width=2.0).line([(x + 3, y + ROW_H - 3), (x + CELL_W - 3, y + 3)])
+            bg.pen(GRID, "#FFFFFF", width=0.6).rect(x, y, width, ROW_H)
+            bg.pen(LUCKA, width=2.0).line([(x + 3, y + ROW_H - 3), (x + width - 3, y + 3)])
             return
         fill, ink = _shade(count)
-        bg.pen(GRID, fill, width=0.6).rect(x, y, CELL_W, ROW_H)
-        bg.text(x + CELL_W / 2, y + ROW_H * 0.72, label or (str(count) if count < 10 else "9+"), FONT, font, ink, align="centre")
+        bg.pen(GRID, fill, width=0.6).rect(x, y, width, ROW_H)
+        bg.text(x + width / 2, y + ROW_H * 0.72, label or (str(count) if count < 10 else "9+"), FONT, font, ink, align="centre")
 
     def axis(self, x: float, y: float) -> None:
         bg, font = self.dot.background, self.dot.font
@@ -96,12 +96,13 @@ class _Heatmap:
 
     def key(self, x: float, y: float) -> None:
         bg, font = self.dot.background, self.dot.font
-        self.cell(x, y + ROW_H * 0.5, 0)
-        bg.text(x + CELL_W + 10, y + ROW_H * 1.2, self.text("catalogue.picture.key_none"), FONT, font, INK)
+        key_w = CELL_W * 1.6  # room for "3+"
+        self.cell(x, y + ROW_H * 0.5, 0, width=key_w)
+        bg.text(x + key_w + 10, y + ROW_H * 1.2, self.text("catalogue.picture.key_none"), FONT, font, INK)
         for index in range(len(SHADES)):
             last = index == len(SHADES) - 1
-            self.cell(x + index * CELL_W, y + ROW_H * 2, index + 1, f"{index + 1}+" if last else None)
-        bg.text(x + len(SHADES) * CELL_W + 10, y + ROW_H * 2.7, self.text("catalogue.picture.key_some"), FONT, font, INK)
+            self.cell(x + index * key_w, y + ROW_H * 2, index + 1, f"{index + 1}+" if last else None, key_w)
+        bg.text(x + len(SHADES) * key_w + 10, y + ROW_H * 2.7, self.text("catalogue.picture.key_some"), FONT, font, INK)
         bg.text(x, y + ROW_H * 4.2, self.text("catalogue.picture.age") + ": 0–20", FONT, font, INK)
 
 
