@@ -227,3 +227,30 @@ def test_committed_schemas_match_the_models(cli, kind: str):
     """Regenerate with: journeys schema --kind KIND > schema/KIND.schema.json"""
     committed = (ROOT / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8")
     assert cli("schema", "--kind", kind).out == committed, f"schema/{kind}.schema.json has drifted: regenerate it"
+
+
+def test_the_chronology_carries_the_verdicts_only_when_asked(cli, tmp_path):
+    noor, catalogue = EXAMPLES / "noor.yaml", EXAMPLES / "exempelstad.catalogue.yaml"
+    plain = cli("render", noor, "--view", "chronology", "--format", "markdown").out
+    judged = cli("render", noor, "--view", "chronology", "--format", "markdown", "--catalogue", catalogue).out
+    assert "Katalogen:" not in plain and judged.count("Katalogen:") == 25
+    assert set(plain.splitlines()) <= set(judged.splitlines()), "the verdicts add lines, change none"
+    html = cli("render", noor, "--view", "chronology", "--format", "html", "--catalogue", catalogue).out
+    assert html.count('<p class="catalogue">') == 25
+    wrong = cli("render", noor, "--view", "timeline", "--catalogue", catalogue, "-o", tmp_path / "t.svg")
+    assert wrong.code == 2 and "--catalogue" in wrong.err and not (tmp_path / "t.svg").exists()
+
+
+def test_the_poster_carries_verdicts_and_the_cost_panel_when_asked(cli, tmp_path):
+    import pypdf
+
+    out = tmp_path / "noor.pdf"
+    result = cli("poster", EXAMPLES / "noor.yaml", "--size", "A3", "--catalogue", EXAMPLES / "exempelstad.catalogue.yaml",
+                 "--cost", "-o", out)
+    assert result.code == 0, result.err
+    words = pypdf.PdfReader(out).pages[0].extract_text()
+    assert "Katalogen:" in words and "Kostnaden över tid" in words
+    plain = tmp_path / "plain.pdf"
+    assert cli("poster", EXAMPLES / "noor.yaml", "--size", "A3", "-o", plain).code == 0
+    words = pypdf.PdfReader(plain).pages[0].extract_text()
+    assert "Katalogen:" not in words and "Kostnaden över tid" not in words

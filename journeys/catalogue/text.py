@@ -59,3 +59,11 @@ def verdict_sentence(verdict: Verdict, text: Catalog, vocabulary: Vocabulary) ->
 
 def service_names(services: Sequence[Any]) -> str:
     return ", ".join(s.name for s in services)
+
+
+def verdict_lines(gaps: Sequence[Any], graph: Any, loaded: Any, text: Catalog) -> dict[str, str]:
+    """Each gap's verdict as one line for a chronology or a poster, by gap key."""
+    from journeys.catalogue.match import match_gaps
+
+    return {gap.key: text("catalogue.verdict_line", sentence=verdict_sentence(verdict, text, loaded.vocabulary))
+            for gap, verdict in zip(gaps, match_gaps(gaps, graph, loaded))}

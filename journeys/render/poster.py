@@ -10,10 +10,10 @@ the pictures are Graphviz's PDFs placed on the page as they are
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Mapping
 
 from persona.errors import PersonaError
 from persona.i18n import Catalog
@@ -205,13 +205,16 @@ def _card(journey: Journey, text: Catalog, sheet: Sheet):
     return make
 
 
-def _gap_list(journey: Journey, text: Catalog, sheet: Sheet, notes: Any):
+def _gap_list(journey: Journey, text: Catalog, sheet: Sheet, notes: Any, extras: PosterExtras | None = None):
     vocabulary = journey.graph.vocabulary
+    verdicts = extras.verdicts if extras else {}
     lines = [("heading", text("render.poster.gaps_title"), None)]  # worded once, set at every trial size
     if not journey.numbered:
         lines.append(("body", text("render.poster.no_gaps"), None))
     for numbered in journey.numbered:
         lines += [(role, line, numbered.number) for role, line in _gap_entry(numbered, text, vocabulary, notes)]
+        if numbered.gap.key in verdicts:
+            lines.append(("small", verdicts[numbered.gap.key], numbered.number))
 
     def make(factor: float) -> Iterator[Any]:
         st = _styles(sheet, factor)
@@ -264,6 +267,24 @@ def _footer(canvas, sheet: Sheet, journey: Journey, text: Catalog) -> float:
 
 
 # --- the whole page -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PosterExtras:
+    """Optional additions: the service catalogue's verdict under each gap (gap key → line), and
+    a cost panel (a drawing, e.g. :func:`journeys.render.cost_view.cost_curve`) beside the legend."""
+
+    verdicts: Mapping[str, str] = field(default_factory=dict)
+    cost_panel: Any = None
+
+
+def _legend_and_panel(box: Box, panel: Any) -> tuple[Box, Box | None]:
+    """The legend's region, shared with the cost panel (the panel takes the lower half)."""
+    if panel is None:
+        return box, None
+    half = box.h / 2
+    return Box(box.x, box.y, box.w, half), Box(box.x, box.y + half, box.w, box.h - half)
+
+
+
 @dataclass(frozen=True)
 class Regions:
     card: Box
@@ -327,7 +348,8 @@ def _canvas(sheet: Sheet, persona_name: str, text: Catalog):
     return canvas, out
 
 
-def poster_page(journey: Journey, text: Catalog, size: str, orientation: str, notes: Any = None) -> bytes:
+def poster_page(journey: Journey, text: Catalog, size: str, orientation: str, notes: Any = None,
+                extras: PosterExtras | None = None) -> bytes:
     """One page of the requested ISO size with the whole journey on it."""
     width, height = page_size(size, orientation)
     sheet = Sheet(width, height, min(width, height) / REFERENCE_SHORT_SIDE)
@@ -338,23 +360,27 @@ def poster_page(journey: Journey, text: Catalog, size: str, orientation: str, no
     risk = balance(journey.graph, text)
     regions = _regions(sheet, top, bottom, (line.height + risk.height) / line.width)
     _fit(canvas, sheet, regions.card, _card(journey, text, sheet))
-    _fit(canvas, sheet, regions.gaps, _gap_list(journey, text, sheet, notes), regions.gap_columns,
+    _fit(canvas, sheet, regions.gaps, _gap_list(journey, text, sheet, notes, extras), regions.gap_columns,
          overflow=_left_out(text, sheet))
     canvas.showPage()
     canvas.save()
     placements = _picture_stack(line, risk, regions.timeline, sheet)
     placements.append(_fit_drawing(ecomap(journey.graph, journey.gaps, text), regions.ecomap, sheet))
-    key = legend(journey.graph, text, theme="projector", width=regions.legend.w / sheet.scale)
-    placements.append(_fit_drawing(key, regions.legend, sheet))
+    legend_box, panel_box = _legend_and_panel(regions.legend, extras.cost_panel if extras else None)
+    key = legend(journey.graph, text, theme="projector", width=legend_box.w / sheet.scale)
+    placements.append(_fit_drawing(key, legend_box, sheet))
+    if panel_box is not None and extras is not None:
+        placements.append(_fit_drawing(extras.cost_panel, panel_box, sheet))
     return merge_drawings(out.getvalue(), placements)
 
 
 def poster_pdf(persona_file: PersonaFile, text: Catalog, *, size: str = "A1", orientation: str = "landscape",
-               tile: str | None = None, scenario: str | None = None, notes: Any = None) -> bytes:
+               tile: str | None = None, scenario: str | None = None, notes: Any = None,
+               extras: PosterExtras | None = None) -> bytes:
     """The poster as PDF bytes (one page of exactly ``size``; with ``tile``, many sheets)."""
     refuse_personal_data(persona_file)
     journey = prepare(persona_file, scenario, compare=scenario is not None)
-    page = poster_page(journey, text, size, orientation, notes)
+    page = poster_page(journey, text, size, orientation, notes, extras)
     if tile:
         from journeys.render.tiles import tile_pdf
 

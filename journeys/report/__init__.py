@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from persona.i18n import Catalog
 
@@ -47,6 +47,7 @@ class GapEntry:
     note: str = ""
     votes: int = 0
     ideas: tuple[str, ...] = ()
+    catalogue: str = ""  # the service catalogue's verdict, when one was given
 
 
 def markdown_escape(value: Any) -> str:
@@ -104,7 +105,8 @@ def chronology_rows(graph: JourneyGraph) -> list[Any]:
     return [item for _, _, item in sorted(items, key=lambda t: (t[0], t[1]))]
 
 
-def _gap_entries(numbered: Sequence[Any], graph: JourneyGraph, text: Catalog, notes: Any) -> list[GapEntry]:
+def _gap_entries(numbered: Sequence[Any], graph: JourneyGraph, text: Catalog, notes: Any,
+                 verdicts: Mapping[str, str]) -> list[GapEntry]:
     entries = []
     for item in numbered:
         gap = item.gap
@@ -114,13 +116,15 @@ def _gap_entries(numbered: Sequence[Any], graph: JourneyGraph, text: Catalog, no
         entries.append(GapEntry(item.number, rule_title(gap.rule, text),
                                 format_age_span(gap.start, gap.end, text),
                                 status, words.message, words.question,
-                                note.text.strip() if note else "", note.votes if note else 0, tuple(note.ideas) if note else ()))
+                                note.text.strip() if note else "", note.votes if note else 0, tuple(note.ideas) if note else (),
+                                verdicts.get(gap.key, "")))
     return entries
 
 
 def chronology(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, *, fmt: str = "html", notes: Any = None,
-               comparison: Any = None, title: str | None = None) -> str:
-    """The chronology as HTML (a whole accessible page) or Markdown."""
+               comparison: Any = None, title: str | None = None, verdicts: Mapping[str, str] | None = None) -> str:
+    """The chronology as HTML (a whole accessible page) or Markdown; ``verdicts`` (gap key → line)
+    adds the service catalogue's verdict under each gap."""
     if fmt not in FORMATS:
         raise ValueError(fmt)
     numbered = number_gaps(gaps, comparison)
@@ -130,7 +134,7 @@ def chronology(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, *, fmt: 
     persona = graph.persona
     context = {
         "t": text, "lang": text.lang, "persona": persona, "rows": rows,
-        "gaps": _gap_entries(numbered, graph, text, notes),
+        "gaps": _gap_entries(numbered, graph, text, notes, verdicts or {}),
         "title": title or text("report.title", name=persona.name),
         "sources": ", ".join(persona.sources) or text("render.poster.no_sources"),
     }
