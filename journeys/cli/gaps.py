@@ -54,14 +54,13 @@ def run(args: argparse.Namespace, text: Catalog) -> int:
 
     loaded = read_persona(args.file, vocabulary_from(args))
     offer = _catalogue(args.catalogue, loaded) if args.catalogue else None
-    before = _gaps(loaded.persona, loaded.vocabulary)
-    verdicts = _verdicts(before, loaded.persona, loaded.vocabulary, offer)
+    graph, before = _graph_and_gaps(loaded.persona, loaded.vocabulary)
+    verdicts = _verdicts(before, graph, offer)
     if not args.scenario:
         print(_render(before, loaded, text, args.format, verdicts))
         return 0
-    changed = _scenario(loaded, args.scenario)
-    after = _gaps(changed, loaded.vocabulary)
-    verdicts.update(_verdicts(after, changed, loaded.vocabulary, offer))
+    changed_graph, after = _graph_and_gaps(_scenario(loaded, args.scenario), loaded.vocabulary)
+    verdicts.update(_verdicts(after, changed_graph, offer))
     if args.compare:
         print(_render_comparison(compare_gaps(before, after), loaded, text, args.format, verdicts))
     else:
@@ -76,14 +75,13 @@ def _catalogue(path: str, loaded: PersonaFile) -> CatalogueFile:
     return read_catalogue(path, loaded.vocabulary)
 
 
-def _verdicts(gaps: Sequence[Gap], persona, vocabulary: Vocabulary, offer: CatalogueFile | None) -> dict[int, Verdict]:
+def _verdicts(gaps: Sequence[Gap], graph, offer: CatalogueFile | None) -> dict[int, Verdict]:
     """The catalogue's verdict on each gap (by ``id``); none without a catalogue."""
     if offer is None:
         return {}
     from journeys.catalogue import match_gaps
-    from journeys.graph import build_graph
 
-    return {id(g): v for g, v in zip(gaps, match_gaps(gaps, build_graph(persona, vocabulary), offer))}
+    return {id(g): v for g, v in zip(gaps, match_gaps(gaps, graph, offer))}
 
 
 def _scenario(loaded: PersonaFile, scenario_id: str):
@@ -95,11 +93,13 @@ def _scenario(loaded: PersonaFile, scenario_id: str):
         raise ScenarioError(loaded.path, exc.problems) from None
 
 
-def _gaps(persona, vocabulary: Vocabulary) -> tuple[Gap, ...]:
+def _graph_and_gaps(persona, vocabulary: Vocabulary):
+    """The journey graph of a persona and its gaps."""
     from journeys.gaps import find_gaps
     from journeys.graph import build_graph
 
-    return find_gaps(build_graph(persona, vocabulary))
+    graph = build_graph(persona, vocabulary)
+    return graph, find_gaps(graph)
 
 
 # --- JSON ----------------------------------------------------------------------------------

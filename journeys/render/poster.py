@@ -208,7 +208,7 @@ def _card(journey: Journey, text: Catalog, sheet: Sheet):
 def _gap_list(journey: Journey, text: Catalog, sheet: Sheet, notes: Any, extras: PosterExtras | None = None):
     vocabulary = journey.graph.vocabulary
     verdicts = extras.verdicts if extras else {}
-    lines = [("heading", text("render.poster.gaps_title"), None)]  # worded once, set at every trial size
+    lines: list[tuple[str, str, int | None]] = [("heading", text("render.poster.gaps_title"), None)]  # worded once
     if not journey.numbered:
         lines.append(("body", text("render.poster.no_gaps"), None))
     for numbered in journey.numbered:
