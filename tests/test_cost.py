@@ -237,3 +237,14 @@ def test_cost_table_and_csv_say_the_same(cli):
 def test_an_unknown_scenario_is_one_line(cli):
     result = cli("cost", EXAMPLES / "noor.yaml", "--scenario", "ett-familjeombu")
     assert result.code == 2 and "ett-familjeombud" in result.err and "Traceback" not in result.err
+
+
+def test_validate_understands_a_cost_table(cli, tmp_path):
+    good = tmp_path / "kostnader.yaml"
+    good.write_text(costs_text(ITEM), encoding="utf-8")
+    result = cli("validate", good)
+    assert result.code == 0 and "giltig kostnadstabell (1 poster)" in result.out
+    bad = tmp_path / "fel.yaml"
+    bad.write_text(costs_text(ITEM.replace("high: 2", "high: 0.5")), encoding="utf-8")
+    result = cli("validate", bad)
+    assert result.code == 1 and result.err.startswith(f"{bad}:3:")

@@ -1,11 +1,12 @@
 """``journeys validate PATH...``: check persona files and folders, every problem on its own line.
 
 A service catalogue (``NAME.catalogue.yaml``, or any file whose top-level key is ``catalogue:``)
-is checked as a catalogue."""
+is checked as a catalogue, a file given by name whose top-level key is ``costs:`` as a cost table."""
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
 from persona.errors import PersonaError, describe
@@ -13,6 +14,8 @@ from persona.i18n import Catalog
 from persona.safe_yaml import DEFAULT_MAX_BYTES
 
 from journeys.cli.common import add_global_options, vocabulary_from
+
+_COSTS_KEY = re.compile(r"^costs\s*:", re.MULTILINE)
 
 
 def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:
@@ -57,6 +60,13 @@ def _check(path, vocabulary, privacy: str, max_bytes: int, text: Catalog) -> str
     from persona.safe_yaml import read_text
 
     content = read_text(path, max_bytes)
+    if _COSTS_KEY.search(content):
+        from persona.costs import parse_costs
+
+        from journeys.cost import default_cost_table
+
+        table = parse_costs(content, path, default_cost_table(), max_bytes).table
+        return text("cli.validate.ok_costs", path=path, items=len(table.items))
     if looks_like_catalogue(path, content):
         catalogue = parse_catalogue(content, path, vocabulary, max_bytes).catalogue
         return text("cli.validate.ok_catalogue", path=path, services=len(catalogue.services))
