@@ -198,6 +198,7 @@ def test_gaps_with_a_catalogue_add_one_key_and_change_nothing_else(cli, small, t
     judged = json.loads(cli("gaps", persona, "--format", "json", "--catalogue", small).out)
     assert [{k: v for k, v in g.items() if k != "catalogue"} for g in judged] == plain
     assert all(set(g["catalogue"]) == {"verdict", "level", "agencies", "services"} for g in judged)
+    assert all({"id", "name", "agency", "target"} <= set(s) for g in judged for s in g["catalogue"]["services"])
     assert {g["catalogue"]["verdict"] for g in judged} == {"offer", "access"}
     table = cli("gaps", persona, "--catalogue", small).out
     assert "Katalogen: Utbudet saknas" in table and "Katalogen: Fanns men nådde inte barnet: Stöd." in table

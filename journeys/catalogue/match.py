@@ -32,7 +32,17 @@ class Verdict:
 
     def as_json(self) -> dict[str, object]:
         return {"verdict": self.verdict, "level": self.level, "agencies": list(self.agencies),
-                "services": [{"id": s.id, "name": s.name, "agency": s.agency} for s in self.services]}
+                "services": [_service_json(s) for s in self.services]}
+
+
+def _service_json(service: Service) -> dict[str, object]:
+    found: dict[str, object] = {"id": service.id, "name": service.name, "agency": service.agency,
+                                "target": service.target}
+    if service.wait_days is not None:
+        found["wait_days"] = service.wait_days
+    if service.capacity is not None:
+        found["capacity"] = service.capacity
+    return found
 
 
 def called_for(gap: Gap, graph: JourneyGraph) -> str:

@@ -53,12 +53,17 @@ def verdict_word(verdict: Verdict, text: Catalog) -> str:
 def verdict_sentence(verdict: Verdict, text: Catalog, vocabulary: Vocabulary) -> str:
     level = vocabulary.label("support_levels", verdict.level, text.lang).lower()
     if verdict.verdict == "access":
-        return text("catalogue.verdict.access_long", services=service_names(verdict.services))
+        return text("catalogue.verdict.access_long", services=service_names(verdict.services, text))
     return text("catalogue.verdict.offer_long", level=level, agencies=agency_list(verdict.agencies, vocabulary, text.lang))
 
 
-def service_names(services: Sequence[Any]) -> str:
-    return ", ".join(s.name for s in services)
+def service_names(services: Sequence[Any], text: Catalog | None = None) -> str:
+    """The services by name, each with its typical wait when the catalogue gives one."""
+    def named(service: Any) -> str:
+        if text is None or service.wait_days is None:
+            return service.name
+        return text("catalogue.with_wait", name=service.name, days=f"{service.wait_days:g}")
+    return ", ".join(named(s) for s in services)
 
 
 def verdict_lines(gaps: Sequence[Any], graph: Any, loaded: Any, text: Catalog) -> dict[str, str]:

@@ -6,7 +6,8 @@ gaps (``number``, ``key``, ``rule``, ``title``, ``from``, ``to``, ``agencies``, 
 ``severity``, ``message``, ``question``); with ``--compare`` an object with ``closed``,
 ``remaining`` and ``new``, each such a list. With ``--catalogue FILE`` each gap also has
 ``catalogue``: ``verdict`` (``"offer"``: nothing existed; ``"access"``: it existed and did not
-reach the child), ``level``, ``agencies`` and ``services`` (``id``, ``name``, ``agency``).
+reach the child), ``level``, ``agencies`` and ``services`` (``id``, ``name``, ``agency``,
+``target``, and ``wait_days`` and ``capacity`` when the catalogue gives them).
 """
 
 from __future__ import annotations
