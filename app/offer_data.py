@@ -48,7 +48,9 @@ def offer_svg(path: str, stamp: tuple[int, int], lang: str) -> str:
     from journeys.render.catalogue_view import offer_heatmap
 
     loaded = _catalogue(path, stamp)
-    return offer_heatmap(offer_map(loaded), data.catalog(lang), loaded.vocabulary, loaded.catalogue.municipality).svg()
+    # one column: beside the app's menu a picture is about 900 px wide, and its text stays at 18 px or more
+    return offer_heatmap(offer_map(loaded), data.catalog(lang), loaded.vocabulary, loaded.catalogue.municipality,
+                         columns=1).svg()
 
 
 def heatmap_svg(path: Path, lang: str) -> str:
@@ -89,4 +91,4 @@ def cost_report(doc: data.Document, lang: str, scenario_id: str | None) -> dict[
 def cost_curve_svg(doc: data.Document, lang: str, scenario_id: str | None) -> str:
     from journeys.render.cost_view import cost_curve
 
-    return cost_curve(cost_report(doc, lang, scenario_id), data.catalog(lang)).svg()
+    return cost_curve(cost_report(doc, lang, scenario_id), data.catalog(lang), narrow=True).svg()

@@ -81,8 +81,8 @@ def test_the_scenario_page_shows_the_cost_and_its_curve(folder):
     at = app_on("scenarios", folder / "noor.yaml")
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["I dag, 0–20 år"] == "1 324 460"
-    assert "–" in metrics["Med scenariot, 0–20 år"]
-    assert metrics["Har betalat sig vid"] == "inte före 20 år"
+    assert metrics["I dag, 0–20 år"] == "1,3 mn"
+    assert metrics["Med scenariot, 0–20 år"] == "7,0 mn – 8,2 mn"
+    assert "**Har betalat sig vid:** inte före 20 år" in [m.value for m in at.markdown]
     assert sum("<img" in h.proto.body for h in at.get("html")) == 3  # before, after and the cost curve
     assert any("offentliga enhetskostnader" in c.value for c in at.caption)

@@ -80,3 +80,21 @@ def test_round_steps_for_the_axis():
 def test_pictures_as_png_and_pdf(sv):
     assert heatmap(sv).png().startswith(b"\x89PNG") and heatmap(sv).pdf().startswith(b"%PDF")
     assert curve(sv).png().startswith(b"\x89PNG")
+
+
+def smallest_text_at_width(svg: str, pixels: float) -> float:
+    """The smallest font in px when the picture is shown ``pixels`` wide (as in the app)."""
+    width = float(re.search(r'width="([\d.]+)pt"', svg).group(1))
+    return min(float(s) for s in re.findall(r'font-size="([\d.]+)"', svg)) * pixels / width
+
+
+def test_the_app_layouts_stay_readable_beside_the_menu(sv):
+    """In the app at 1280×720 a picture is about 900 px wide (the menu takes the rest)."""
+    loaded = read_catalogue(EXAMPLES / "exempelstad.catalogue.yaml")
+    one_column = offer_heatmap(offer_map(loaded), sv, loaded.vocabulary, loaded.catalogue.municipality, columns=1)
+    assert smallest_text_at_width(one_column.svg(), 900) >= 18
+    assert smallest_text_at_width(heatmap(sv).svg(), 900) < 18, "two columns are for a full-screen slide"
+    loaded_persona = read_persona(EXAMPLES / "noor.yaml")
+    table = cost_table()
+    report = cost_report(loaded_persona.persona, table, sv, journey_cost(loaded_persona.persona, table))
+    assert smallest_text_at_width(cost_curve(report, sv, narrow=True).svg(), 900) >= 18

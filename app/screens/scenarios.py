@@ -72,14 +72,15 @@ def _payback(value, text: Catalog) -> str:
 def cost_section(text: Catalog, chosen, scenario) -> None:
     """What the journey costs today and with the scenario, and the cost curve (estimates)."""
     from app import offer_data
-    from journeys.cost.format import span
+    from journeys.render.cost_view import short_range
 
     report = offer_data.cost_report(chosen.doc, state.lang(), scenario.id)
     st.subheader(text("app.cost.heading"))
     st.caption(text("app.cost.caption", file=Path(chosen.name).name, scenario=scenario.id))
-    today, after, payback = st.columns(3)
-    today.metric(text("app.cost.today"), span(report["total"]["today"], text))
-    after.metric(text("app.cost.scenario"), span(report["total"]["scenario"], text))
+    today, after = st.columns(2)
+    today.metric(text("app.cost.today"), short_range(report["total"]["today"], text))
+    after.metric(text("app.cost.scenario"), short_range(report["total"]["scenario"], text))
     ages = report["payback_age"]
-    payback.metric(text("app.cost.payback"), " / ".join(dict.fromkeys(_payback(ages[b], text) for b in ("low", "high"))))
+    payback = " / ".join(dict.fromkeys(_payback(ages[b], text) for b in ("low", "high")))
+    st.markdown(f"**{ui.escape(text('app.cost.payback'))}:** {ui.escape(payback)}")
     ui.picture(offer_data.cost_curve_svg(chosen.doc, state.lang(), scenario.id), text("cost.picture.title"))

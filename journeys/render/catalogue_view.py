@@ -2,7 +2,8 @@
 age 0–20 as columns, each cell shaded by how many services are open there.
 
 A cell with nothing is a lucka: white with a red diagonal (a mark, not only a colour). Sized for
-the projector: at 1280×720 every text is drawn at 18 px or more.
+the projector: at 1280×720 every text is drawn at 18 px or more (two columns of panels shown
+full screen; one column shown 900 px wide).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from persona.vocabulary import Vocabulary
 from journeys.catalogue.offer import OfferMap
 from journeys.render.dot import DotGraph
 from journeys.render.drawing import Drawing
-from journeys.render.fonts import font_family, text_width
+from journeys.render.fonts import font_family, text_width, wrap
 from journeys.render.theme import OKABE_ITO
 
 FONT = 18.0
@@ -38,27 +39,30 @@ def _shade(count: int) -> tuple[str, str]:
 
 
 class _Heatmap:
-    def __init__(self, offer: OfferMap, text: Catalog, vocabulary: Vocabulary, municipality: str):
+    def __init__(self, offer: OfferMap, text: Catalog, vocabulary: Vocabulary, municipality: str, columns: int):
         self.offer, self.text, self.vocabulary, self.municipality = offer, text, vocabulary, municipality
+        self.columns = columns
         self.labels = {lvl: text(f"catalogue.level_short.{lvl}") for lvl in offer.levels}
         self.label_w = max(text_width(t, FONT) for t in self.labels.values()) + 12
         self.panel_w = self.label_w + CELL_W * len(offer.years)
         self.panel_h = ROW_H * (len(offer.levels) + 2) + 8
         panels = len(offer.sectors) + 1  # one slot for the key
-        self.rows = -(-panels // COLUMNS)
-        self.width = 2 * MARGIN + COLUMNS * self.panel_w + (COLUMNS - 1) * PANEL_GAP
-        self.top = MARGIN + TITLE * 1.6
+        self.rows = -(-panels // columns)
+        self.width = 2 * MARGIN + columns * self.panel_w + (columns - 1) * PANEL_GAP
+        title = text("catalogue.picture.title", municipality=municipality)
+        self.title = wrap(title, self.width - 2 * MARGIN, TITLE)
+        self.top = MARGIN + TITLE * (1.2 * len(self.title) + 0.4)
         self.height = self.top + self.rows * (self.panel_h + 12) + MARGIN
         self.dot = DotGraph("catalogue", self.width, self.height, font_family().graphviz_name)
 
     def origin(self, slot: int) -> tuple[float, float]:
-        column, row = slot % COLUMNS, slot // COLUMNS
+        column, row = slot % self.columns, slot // self.columns
         return MARGIN + column * (self.panel_w + PANEL_GAP), self.top + row * (self.panel_h + 12)
 
     def draw(self) -> Drawing:
         bg = self.dot.background
-        bg.text(MARGIN, MARGIN + TITLE, self.text("catalogue.picture.title", municipality=self.municipality),
-                TITLE, self.dot.font, INK)
+        for index, line in enumerate(self.title):
+            bg.text(MARGIN, MARGIN + TITLE * (1 + 1.2 * index), line, TITLE, self.dot.font, INK)
         for slot, sector in enumerate(self.offer.sectors):
             self.panel(sector, *self.origin(slot))
         self.key(*self.origin(len(self.offer.sectors)))
@@ -106,6 +110,8 @@ class _Heatmap:
         bg.text(x, y + ROW_H * 4.2, self.text("catalogue.picture.age") + ": 0–20", FONT, font, INK)
 
 
-def offer_heatmap(offer: OfferMap, text: Catalog, vocabulary: Vocabulary, municipality: str) -> Drawing:
-    """The heatmap of the offer (SVG, PNG, PDF or DOT through :class:`Drawing`)."""
-    return _Heatmap(offer, text, vocabulary, municipality).draw()
+def offer_heatmap(offer: OfferMap, text: Catalog, vocabulary: Vocabulary, municipality: str,
+                  columns: int = COLUMNS) -> Drawing:
+    """The heatmap of the offer (SVG, PNG, PDF or DOT through :class:`Drawing`). Two columns of
+    panels fill a 1280×720 slide; one column suits a narrower place (the app beside its menu)."""
+    return _Heatmap(offer, text, vocabulary, municipality, columns).draw()

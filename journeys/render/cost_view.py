@@ -27,6 +27,7 @@ LOOKS = {"today": (OKABE_ITO["vermillion"], "#D55E0040", "solid"),
          "scenario": (OKABE_ITO["bluish_green"], "#009E7340", "dashed")}
 PLOT = (110.0, 80.0, 760.0, 600.0)  # left, top, right, bottom
 PAYERS_LEFT = 820.0
+NARROW_WIDTH = 800.0
 MILLION = 1_000_000
 BAR_ROOM = 190.0  # right of the bars: the amounts
 
@@ -55,7 +56,7 @@ def _short(value: float, text: Catalog) -> str:
     return text("cost.picture.kronor", value=round(value))
 
 
-def _short_range(pair: Mapping[str, float], text: Catalog) -> str:
+def short_range(pair: Mapping[str, float], text: Catalog) -> str:
     low, high = _short(pair["low"], text), _short(pair["high"], text)
     return low if low == high else text("cost.range", low=low, high=high)
 
@@ -70,9 +71,14 @@ def _curve(report: Mapping[str, Any], journey: str, bound: str) -> list[tuple[fl
 
 
 class _CostCurve:
-    def __init__(self, report: Mapping[str, Any], text: Catalog):
-        self.report, self.text = report, text
-        self.dot = DotGraph("cost", WIDTH, HEIGHT, font_family().graphviz_name)
+    def __init__(self, report: Mapping[str, Any], text: Catalog, narrow: bool):
+        self.report, self.text, self.narrow = report, text, narrow
+        self.payers_top = PLOT[3] + FONT * 5.5 if narrow else PLOT[1] - FONT * 0.6
+        self.payers_left = 30.0 if narrow else PAYERS_LEFT
+        self.width = NARROW_WIDTH if narrow else WIDTH
+        rows = len(report["payers"]) * (2.4 + 1.25 * len(_journeys(report)))
+        self.height = self.payers_top + FONT * (rows + 3) if narrow else HEIGHT
+        self.dot = DotGraph("cost", self.width, self.height, font_family().graphviz_name)
         peak = max([y[f"{j}_cumulative"]["high"] for y in report["years"] for j in _journeys(report)] + [1.0])
         self.step = nice_step(peak)
         self.top_value = self.step * math.ceil(peak / self.step)
@@ -94,8 +100,10 @@ class _CostCurve:
         self.key()
         self.payers()
         unpriced = len({u["id"] for part in self.report["unpriced"].values() for u in part})
-        bg.text(20, HEIGHT - 16, self.text("cost.picture.footnote", unpriced=unpriced), FONT, self.dot.font, INK)
-        return Drawing(self.dot.source(), WIDTH, HEIGHT)
+        for index, line in enumerate(reversed(wrap(self.text("cost.picture.footnote", unpriced=unpriced),
+                                                   self.width - 40, FONT))):
+            bg.text(20, self.height - 16 - index * FONT * 1.2, line, FONT, self.dot.font, INK)
+        return Drawing(self.dot.source(), self.width, self.height)
 
     def grid(self) -> None:
         bg, font = self.dot.background, self.dot.font
@@ -134,10 +142,10 @@ class _CostCurve:
     def payers(self) -> None:
         bg, font = self.dot.background, self.dot.font
         rows: Sequence[Mapping[str, Any]] = self.report["payers"]
-        left, right = PAYERS_LEFT, WIDTH - 30
-        bg.text(left, PLOT[1] - FONT * 0.6, self.text("cost.picture.by_payer"), FONT, font, INK)
+        left, right = self.payers_left, self.width - 30
+        bg.text(left, self.payers_top, self.text("cost.picture.by_payer"), FONT, font, INK)
         peak = max([p[j]["high"] for p in rows for j in _journeys(self.report)] + [1.0])
-        y = PLOT[1] + FONT
+        y = self.payers_top + FONT * 1.6
         for payer in rows:
             for line in wrap(payer["label"], right - left, FONT, max_lines=2):
                 bg.text(left, y, line, FONT, font, INK)
@@ -147,11 +155,13 @@ class _CostCurve:
                 start, end = (left + payer[journey][b] / peak * (right - left - BAR_ROOM) for b in ("low", "high"))
                 bg.pen(colour, fill if end - start > 2 else colour, width=2.0, style=style).rect(
                     start, y - 13, max(end - start, 3), 15)
-                bg.text(right, y, _short_range(payer[journey], self.text), FONT, font, INK, align="right")
+                bg.text(right, y, short_range(payer[journey], self.text), FONT, font, INK, align="right")
                 y += FONT * 1.25
             y += FONT * 0.6
 
 
-def cost_curve(report: Mapping[str, Any], text: Catalog) -> Drawing:
-    """The cost curve of a cost report (SVG, PNG, PDF or DOT through :class:`Drawing`)."""
-    return _CostCurve(report, text).draw()
+def cost_curve(report: Mapping[str, Any], text: Catalog, narrow: bool = False) -> Drawing:
+    """The cost curve of a cost report (SVG, PNG, PDF or DOT through :class:`Drawing`): a
+    1280×720 slide with the payers beside the curve, or (``narrow``) the payers below it, for a
+    narrower place such as the app beside its menu."""
+    return _CostCurve(report, text, narrow).draw()
