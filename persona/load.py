@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import ValidationError
 
 from persona.errors import ERROR, WARNING, PersonaInvalid, Problem
+from persona.interview_load import looks_like_interview
 from persona.model import Persona
 from persona.privacy import privacy_problems
 from persona.pydantic_problems import problems_from
@@ -47,6 +48,8 @@ def parse_persona(
     loaded = load_yaml(text, path, max_bytes)
     if not isinstance(loaded.data, dict):
         raise PersonaInvalid(path, [Problem("file.not_mapping", {}, loaded.source.value(()))])
+    if looks_like_interview(loaded.data):  # sensitive: never drawn or exported as a persona
+        raise PersonaInvalid(path, [Problem("interview.not_a_persona", {}, loaded.source.key(("interview",)))])
     problems: list[Problem] = []
     persona = None
     try:
