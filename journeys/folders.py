@@ -1,7 +1,8 @@
 """Finding persona files: the files given, and every persona file below the folders given.
 
 A folder may also hold the room's notes (``NAME.workshop.yaml``, :mod:`journeys.workshop`) and
-hidden files; neither is a persona.
+hidden files, and the interview records a persona was composed from (``NAME.interview.yaml``);
+none of them is a persona.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from typing import Iterable, Iterator
 from journeys.workshop import SIDECAR_SUFFIX
 
 PERSONA_SUFFIXES = (".yaml", ".yml")
+# Interview records (persona.interview) are sensitive and no persona: never listed as one.
+INTERVIEW_SUFFIX = ".interview.yaml"
 
 
 def is_persona_path(path: Path) -> bool:
-    return path.suffix in PERSONA_SUFFIXES and not path.name.endswith(SIDECAR_SUFFIX)
+    return path.suffix in PERSONA_SUFFIXES and not path.name.endswith((SIDECAR_SUFFIX, INTERVIEW_SUFFIX))
 
 
 def persona_files(paths: Iterable[str | Path]) -> Iterator[Path]:

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from persona.errors import PersonaError, describe
 from persona.i18n import Catalog
 from persona.safe_yaml import DEFAULT_MAX_BYTES
 
 from journeys.cli.common import add_global_options, vocabulary_from
+from journeys.cli.provenance import add_interview_options
+
+if TYPE_CHECKING:
+    from persona.load import PersonaFile
+    from persona.vocabulary import Vocabulary
 
 
 def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:
@@ -18,20 +25,28 @@ def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:
     parser.add_argument("--privacy-warn", action="store_true", help=text("cli.validate.privacy_warn_help"))
     parser.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 2**20, help=text("cli.validate.max_mb_help"))
     parser.add_argument("--quiet", "-q", action="store_true", help=text("cli.validate.quiet_help"))
+    add_interview_options(parser, text, required=False)
     add_global_options(parser, text)
 
 
 def run(args: argparse.Namespace, text: Catalog) -> int:
     from persona.load import read_persona
 
+    from persona.interview_load import is_interview_path
+
     from journeys.folders import persona_files
+    from journeys.interviews.records import interview_files
 
     vocabulary = vocabulary_from(args)
     privacy = "warning" if args.privacy_warn else "error"
     max_bytes = int(args.max_mb * 2**20)
     counts = {"valid": 0, "invalid": 0, "unreadable": 0, "problems": 0}
     exit_code = 0
-    files = list(persona_files(args.paths))
+    given = list(persona_files(args.paths))
+    files = [p for p in given if not is_interview_path(p)]
+    records = [p for p in interview_files(args.paths) if is_interview_path(p)]
+    exit_code = _records(records, vocabulary, counts, text, args.quiet)
+    checked = _Provenance(args, vocabulary) if args.interviews else None
     for path in files:
         try:
             loaded = read_persona(path, vocabulary, privacy=privacy, max_bytes=max_bytes)
@@ -47,5 +62,51 @@ def run(args: argparse.Namespace, text: Catalog) -> int:
             print(describe(warning, path, text), file=sys.stderr)
         if not args.quiet:
             print(text("cli.validate.ok", path=path, events=len(loaded.persona.events)))
-    print(text("cli.validate.summary", files=len(files), **counts))
+        if checked is not None:
+            exit_code = max(exit_code, checked.check(loaded, path, counts, text))
+    print(text("cli.validate.summary", files=len(files) + len(records), **counts))
     return exit_code
+
+
+def _records(paths: list[Path], vocabulary: "Vocabulary", counts: dict[str, int], text: Catalog, quiet: bool) -> int:
+    """Interview records are checked as interview records (never as broken personas)."""
+    from persona.interview_load import read_interview
+
+    exit_code = 0
+    for path in paths:
+        try:
+            loaded = read_interview(path, vocabulary)
+        except PersonaError as exc:
+            for line in exc.lines(text):
+                print(line, file=sys.stderr)
+            counts["invalid" if exc.exit_code == 1 else "unreadable"] += 1
+            counts["problems"] += len(exc.problems)
+            exit_code = max(exit_code, exc.exit_code)
+            continue
+        counts["valid"] += 1
+        for warning in loaded.warnings:
+            print(describe(warning, path, text), file=sys.stderr)
+        if not quiet:
+            print(text("cli_interviews.validate_ok", path=path, items=len(loaded.record.evidence)))
+    return exit_code
+
+
+class _Provenance:
+    """``--interviews DIR``: each valid persona is checked against the interviews too."""
+
+    def __init__(self, args: argparse.Namespace, vocabulary: "Vocabulary"):
+        from journeys.interviews.records import read_interviews
+        from journeys.interviews.settings import load_thresholds
+
+        self.interviews = read_interviews([args.interviews], vocabulary)
+        self.thresholds = load_thresholds(args.thresholds)
+
+    def check(self, loaded: "PersonaFile", path: Path, counts: dict[str, int], text: Catalog) -> int:
+        from journeys.interviews.provenance import check_provenance
+        from journeys.interviews.report import problem_lines
+
+        found = check_provenance(loaded, self.interviews, self.thresholds)
+        for line in problem_lines(found, text, path):
+            print(line, file=sys.stderr)
+        counts["problems"] += len(found.problems)
+        return 0 if found.ok else 1

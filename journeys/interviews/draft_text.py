@@ -7,8 +7,6 @@ and quotes never appear: the persona carries interview ids and paraphrases only.
 
 from __future__ import annotations
 
-import json
-import re
 from typing import Any
 
 from persona.i18n import Catalog
@@ -16,25 +14,10 @@ from persona.vocabulary import Vocabulary
 
 from journeys.interviews.compose import Composition, DraftElement, most_common
 from journeys.interviews.grouping import Group
+from journeys.interviews.yaml_text import scalar
 
 INDENT = "    "
 EVENT_TARGETS = (("from", "from_"), ("to", "to"), ("handover", "handover"))
-_PLAIN = re.compile(r"^[a-z][a-z0-9_-]*$")
-_YAML_WORDS = {"true", "false", "yes", "no", "on", "off", "null", "y", "n"}
-
-
-def scalar(value: Any) -> str:
-    """A YAML scalar: numbers as an official writes them, text double-quoted (JSON is valid YAML)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return f"{value:g}"
-    if isinstance(value, int):
-        return str(value)
-    text = str(value)
-    if _PLAIN.match(text) and text not in _YAML_WORDS:
-        return text
-    return json.dumps(text, ensure_ascii=False)
 
 
 def _flow(values: tuple[str, ...]) -> str:
