@@ -111,7 +111,8 @@ def test_examples_point_at_the_committed_schema():
     for path in sorted(EXAMPLES.rglob("*.yaml")):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         target = first.split("$schema=", 1)[1]
-        assert (path.parent / target).resolve() == (ROOT / "schema" / "persona.schema.json").resolve()
+        schema = "interview.schema.json" if path.name.endswith(".interview.yaml") else "persona.schema.json"
+        assert (path.parent / target).resolve() == (ROOT / "schema" / schema).resolve()
 
 
 def test_examples_validate(cli):
