@@ -50,7 +50,7 @@ def parse_interview(text: str, path: str | Path = "<interview>", vocabulary: Voc
     try:
         record = InterviewRecord.model_validate(loaded.data)
     except ValidationError as exc:
-        problems += [_reworded(p) for p in problems_from(exc, loaded.source, InterviewRecord)]
+        problems += [reworded_problem(p) for p in problems_from(exc, loaded.source, InterviewRecord)]
     problems += check_interview_data(loaded.data, vocabulary, loaded.source)
     problems += privacy_problems(text, ERROR)
     errors = [p for p in problems if p.is_error]
@@ -65,7 +65,7 @@ _PATTERN_KEYS = {"family": "interview.family_key", "month": "interview.month", "
                  "age_band": "interview.age_band"}
 
 
-def _reworded(problem: Problem) -> Problem:
+def reworded_problem(problem: Problem) -> Problem:
     field = problem.params.get("field")
     if problem.key == "field.not_slug" and field in _PATTERN_KEYS:
         return replace(problem, key=_PATTERN_KEYS[field])

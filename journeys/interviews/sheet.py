@@ -13,7 +13,7 @@ import csv
 import io
 import re
 from datetime import date, datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from pydantic import ValidationError
 from persona.errors import PersonaError, PersonaUnreadable, Problem, describe
 from persona.i18n import Catalog
 from persona.interview import AGE_BAND_PATTERN, MARKER, InterviewRecord, evidence_problems
+from persona.interview_load import reworded_problem
 from persona.privacy import privacy_problems
 from persona.pydantic_problems import problems_from
 from persona.safe_yaml import DEFAULT_MAX_BYTES, SourceMap, decode, load_yaml
@@ -151,7 +152,7 @@ class _Import:
         for problem in evidence_problems(item, self.agencies, SourceMap(), ()):
             self.problems.append((row.number, problem))
         for cell in row.cells.values():
-            self.problems += [(row.number, p) for p in privacy_problems(cell)]
+            self.problems += [(row.number, replace(p, position=None)) for p in privacy_problems(cell)]
         return item
 
     def record(self, interview: str, rows: list[Row]) -> dict[str, Any]:
@@ -176,6 +177,7 @@ class _Import:
             InterviewRecord.model_validate(data)
         except ValidationError as exc:
             for error, problem in zip(exc.errors(), problems_from(exc, SourceMap(), InterviewRecord)):
+                problem = reworded_problem(problem)
                 loc = error["loc"]
                 at = rows[loc[1]] if loc[0] == "evidence" and len(loc) > 1 else rows[0]
                 self.problems.append((at.number, problem))
