@@ -38,6 +38,8 @@ def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:
     parser.add_argument("--scenario", metavar="ID", help=text("cli.render.scenario_help"))
     parser.add_argument("--compare", action="store_true", help=text("cli.render.compare_help"))
     parser.add_argument("-o", "--output", metavar=text("cli.file_metavar"), help=text("cli.render.output_help"))
+    parser.add_argument("--interviews", metavar=text("cli_interviews.folder_metavar"),
+                        help=text("cli_interviews.assumptions_help"))
     add_global_options(parser, text)
 
 
@@ -93,8 +95,11 @@ def rendered(args: argparse.Namespace, fmt: str, text: Catalog) -> bytes | str:
 
         notes = load_notes(Path(args.file))
         return chronology(journey.graph, journey.gaps, text, fmt=fmt, notes=notes, comparison=journey.comparison)
+    from journeys.interviews.assumptions import assumption_ids
+
+    assumptions = assumption_ids(persona_file.persona, args.interviews, persona_file.vocabulary)
     drawing = render.picture(args.view, journey.graph, journey.gaps, text, theme=args.theme or "print",
-                             until_age=args.until, comparison=journey.comparison)
+                             until_age=args.until, comparison=journey.comparison, assumptions=assumptions)
     data = drawing.as_format(fmt)
     return data if fmt in BINARY else data.decode("utf-8")
 

@@ -327,14 +327,16 @@ def _canvas(sheet: Sheet, persona_name: str, text: Catalog):
     return canvas, out
 
 
-def poster_page(journey: Journey, text: Catalog, size: str, orientation: str, notes: Any = None) -> bytes:
+def poster_page(journey: Journey, text: Catalog, size: str, orientation: str, notes: Any = None,
+                assumptions: frozenset[str] = frozenset()) -> bytes:
     """One page of the requested ISO size with the whole journey on it."""
     width, height = page_size(size, orientation)
     sheet = Sheet(width, height, min(width, height) / REFERENCE_SHORT_SIDE)
     canvas, out = _canvas(sheet, journey.graph.persona.name, text)
     top = _title(canvas, sheet, journey, text)
     bottom = _footer(canvas, sheet, journey, text)
-    line = timeline(journey.graph, journey.gaps, text, comparison=journey.comparison, legend=False)
+    line = timeline(journey.graph, journey.gaps, text, comparison=journey.comparison, legend=False,
+                    assumptions=assumptions)
     risk = balance(journey.graph, text)
     regions = _regions(sheet, top, bottom, (line.height + risk.height) / line.width)
     _fit(canvas, sheet, regions.card, _card(journey, text, sheet))
@@ -344,17 +346,20 @@ def poster_page(journey: Journey, text: Catalog, size: str, orientation: str, no
     canvas.save()
     placements = _picture_stack(line, risk, regions.timeline, sheet)
     placements.append(_fit_drawing(ecomap(journey.graph, journey.gaps, text), regions.ecomap, sheet))
-    key = legend(journey.graph, text, theme="projector", width=regions.legend.w / sheet.scale)
+    key = legend(journey.graph, text, theme="projector", width=regions.legend.w / sheet.scale,
+                 assumptions=bool(assumptions))
     placements.append(_fit_drawing(key, regions.legend, sheet))
     return merge_drawings(out.getvalue(), placements)
 
 
 def poster_pdf(persona_file: PersonaFile, text: Catalog, *, size: str = "A1", orientation: str = "landscape",
-               tile: str | None = None, scenario: str | None = None, notes: Any = None) -> bytes:
-    """The poster as PDF bytes (one page of exactly ``size``; with ``tile``, many sheets)."""
+               tile: str | None = None, scenario: str | None = None, notes: Any = None,
+               assumptions: frozenset[str] = frozenset()) -> bytes:
+    """The poster as PDF bytes (one page of exactly ``size``; with ``tile``, many sheets);
+    ``assumptions`` (ids of elements without sources) are drawn dashed and explained in the legend."""
     refuse_personal_data(persona_file)
     journey = prepare(persona_file, scenario, compare=scenario is not None)
-    page = poster_page(journey, text, size, orientation, notes)
+    page = poster_page(journey, text, size, orientation, notes, assumptions)
     if tile:
         from journeys.render.tiles import tile_pdf
 
