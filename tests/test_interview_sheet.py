@@ -1,4 +1,5 @@
-"""The spreadsheet route: coded rows (CSV, XLSX) → interview records, with row-level errors and nothing written on error."""
+"""The spreadsheet route: coded rows (CSV, XLSX) → interview records, with row-level errors and
+nothing written on error."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from persona.interview_load import read_interview
 from tests.conftest import EXAMPLES
 
 INTERVIEWS = EXAMPLES / "interviews"
-HEADER = "interview;family;month;roles;child_age_band;consent;codebook;kind;agency;age;domain;paraphrase;quote;sensitive;unique"
+HEADER = ("interview;family;month;roles;child_age_band;consent;codebook;kind;agency;age;domain;paraphrase;quote;"
+          "sensitive;unique")
 FIRST = "intervju-09;familj-x;2024-05;parent;10-13;quote;2024.1;signal;preschool;4;growth;Förskolan såg något.;;;"
 SECOND = "intervju-09;familj-x;;;;;;risk;;6-9;care;Föräldern var sjuk.;;x;"
 
@@ -55,7 +57,8 @@ def test_decimal_comma_and_semicolon_lists_are_what_spreadsheets_give(cli, tmp_p
 @pytest.mark.parametrize("rows, expected", [
     ((FIRST, SECOND.replace(";risk;", ";risc;")), "kodning.csv:rad 3: okänt värde 'risc' för kind — menade du 'risk'?"),
     ((FIRST, SECOND.replace(";6-9;", ";sex;")), "kodning.csv:rad 3: 'sex' är ingen ålder"),
-    ((FIRST, SECOND.replace(";x;", ";kanske;")), "kodning.csv:rad 3: 'kanske' i kolumnen sensitive är varken ja eller nej"),
+    ((FIRST, SECOND.replace(";x;", ";kanske;")),
+     "kodning.csv:rad 3: 'kanske' i kolumnen sensitive är varken ja eller nej"),
     ((FIRST.replace(";preschool;", ";forskola;"), SECOND), "kodning.csv:rad 2: okänd verksamhet 'forskola'"),
     ((FIRST, SECOND.replace("familj-x;;;", "familj-y;;;")), "kodning.csv:rad 3: family för intervjun intervju-09 är"),
     ((FIRST.replace("familj-x", "Anna Berg"), SECOND.replace("familj-x", "Anna Berg")),

@@ -21,7 +21,8 @@ def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:
                             description=text("cli_interviews.provenance.description"))
     parser.add_argument("file", metavar=text("cli.file_metavar"), help=text("cli_interviews.provenance.file_help"))
     add_interview_options(parser, text, required=True)
-    parser.add_argument("--format", choices=FORMATS, default="table", help=text("cli_interviews.provenance.format_help"))
+    parser.add_argument("--format", choices=FORMATS, default="table",
+                        help=text("cli_interviews.provenance.format_help"))
     add_global_options(parser, text)
 
 

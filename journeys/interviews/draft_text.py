@@ -102,7 +102,8 @@ def draft_text(composition: Composition, persona_id: str, name: str, vocabulary:
     lines = [head, "schema: 1", f"id: {persona_id}", f"name: {scalar(name)}",
              f"summary: {scalar(text('interviews.compose.summary', interviews=len(composition.records)))}",
              f"sources: {_flow(composition.sources)}"]
-    by_category = {c: [e for e in composition.elements if e.group.key.category == c] for c in ("factor", "support", "event")}
+    by_category = {c: [e for e in composition.elements if e.group.key.category == c]
+                   for c in ("factor", "support", "event")}
     lines += _section("factors", by_category["factor"], vocabulary, text)
     lines += _section("supports", by_category["support"], vocabulary, text)
     lines += _section("events", sorted(by_category["event"], key=lambda e: (e.age, e.id)), vocabulary, text)

@@ -67,8 +67,8 @@ def load_thresholds(path: str | Path | None = None) -> Thresholds:
             for name, value in (items.items() if isinstance(items, dict) else []):
                 position = loaded.source.key((section, name))
                 if name not in values:
-                    raise PersonaInvalid(path, [Problem("thresholds.unknown", {"name": name, "hint": hint(name, values)},
-                                                        position)])
+                    problem = Problem("thresholds.unknown", {"name": name, "hint": hint(name, values)}, position)
+                    raise PersonaInvalid(path, [problem])
                 values[name] = _checked(value, values[name], name, path, loaded.source.value((section, name)))
     names = {f.name for f in fields(Thresholds)}
     values = {k: v for k, v in values.items() if k in names}

@@ -179,7 +179,8 @@ class _Import:
             for error, problem in zip(exc.errors(), problems_from(exc, SourceMap(), InterviewRecord)):
                 problem = reworded_problem(problem)
                 loc = error["loc"]
-                at = rows[loc[1]] if loc[0] == "evidence" and len(loc) > 1 else rows[0]
+                index = loc[1] if loc[0] == "evidence" and len(loc) > 1 else 0
+                at = rows[index] if isinstance(index, int) else rows[0]
                 self.problems.append((at.number, problem))
 
 
