@@ -52,12 +52,22 @@ def parse_interview(text: str, path: str | Path = "<interview>", vocabulary: Voc
     except ValidationError as exc:
         problems += [reworded_problem(p) for p in problems_from(exc, loaded.source, InterviewRecord)]
     problems += check_interview_data(loaded.data, vocabulary, loaded.source)
-    problems += privacy_problems(text, ERROR)
+    problems += interview_privacy_problems(text)
     errors = [p for p in problems if p.is_error]
     if errors or record is None:
         raise PersonaInvalid(path, errors)
     warnings = tuple(sorted((p for p in problems if not p.is_error), key=Problem.sort_key))
     return InterviewFile(path, record, warnings)
+
+
+# The personal-data guard's findings, worded for interview records (other kinds keep the guard's words).
+_PRIVACY_WORDED = ("privacy.personnummer", "privacy.samordningsnummer", "privacy.phone", "privacy.email")
+
+
+def interview_privacy_problems(text: str) -> list[Problem]:
+    """The personal-data guard over an interview record's (or a spreadsheet cell's) text."""
+    return [replace(p, key=f"interview.{p.key}") if p.key in _PRIVACY_WORDED else p
+            for p in privacy_problems(text, ERROR)]
 
 
 # Fields with a pattern of their own: pydantic's "pattern mismatch" worded for each.

@@ -23,8 +23,7 @@ from pydantic import ValidationError
 from persona.errors import PersonaError, PersonaUnreadable, Problem, describe
 from persona.i18n import Catalog
 from persona.interview import AGE_BAND_PATTERN, MARKER, InterviewRecord, evidence_problems
-from persona.interview_load import reworded_problem
-from persona.privacy import privacy_problems
+from persona.interview_load import interview_privacy_problems, reworded_problem
 from persona.pydantic_problems import problems_from
 from persona.safe_yaml import DEFAULT_MAX_BYTES, SourceMap, decode, load_yaml
 from persona.vocabulary import Vocabulary
@@ -152,7 +151,7 @@ class _Import:
         for problem in evidence_problems(item, self.agencies, SourceMap(), ()):
             self.problems.append((row.number, problem))
         for cell in row.cells.values():
-            self.problems += [(row.number, replace(p, position=None)) for p in privacy_problems(cell)]
+            self.problems += [(row.number, replace(p, position=None)) for p in interview_privacy_problems(cell)]
         return item
 
     def record(self, interview: str, rows: list[Row]) -> dict[str, Any]:
