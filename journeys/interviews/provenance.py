@@ -94,6 +94,13 @@ class _Check:
         self.file, self.interviews, self.thresholds = persona_file, interviews, thresholds
         self.problems: list[Problem] = []
         self.evidence = cited_evidence(interviews.records.values())
+        # Each piece of evidence keyed once (codes are not compared), by interview and by key.
+        self.by_interview: dict[tuple[str, GroupKey], list[Cited]] = {}
+        self.by_key: dict[GroupKey, list[Cited]] = {}
+        for cited in self.evidence:
+            key = key_of(cited.evidence, thresholds, with_code=False)
+            self.by_interview.setdefault((cited.interview, key), []).append(cited)
+            self.by_key.setdefault(key, []).append(cited)
 
     def add(self, key: str, path: tuple[Any, ...], **params: Any) -> None:
         self.problems.append(Problem(f"provenance.{key}", params, self.file.source.value(path)))
@@ -105,8 +112,7 @@ class _Check:
             if source not in self.interviews.records:
                 self.add("unknown_source", path + ("sources",), id=element.id, source=source)
                 continue
-            found = [c for c in self.evidence if c.interview == source
-                     and key_of(c.evidence, self.thresholds, with_code=False) == key]
+            found = self.by_interview.get((source, key), [])
             if not found:
                 self.add("unsupported", path + ("sources",), id=element.id, source=source)
             matched += found
@@ -123,15 +129,17 @@ class _Check:
         """A rare event at an exact age: that age must be shared by enough families' evidence."""
         key = element_key(event, "event", self.thresholds)
         tolerance = self.thresholds.exact_age_tolerance
-        families = {c.family for c in self.evidence
-                    if key_of(c.evidence, self.thresholds, with_code=False) == key
-                    and c.evidence.ages()[0] - tolerance <= event.age <= c.evidence.ages()[1] + tolerance}
+        families = {c.family for c in self.by_key.get(key, [])
+                    if c.evidence.ages()[0] - tolerance <= event.age <= c.evidence.ages()[1] + tolerance}
         if len(families) < self.thresholds.min_families_rare:
             self.add("rare_exact_age", path + ("age",), id=event.id, age=f"{event.age:g}", families=len(families),
                      needed=self.thresholds.min_families_rare)
 
     def family_shares(self, elements: list[ElementEvidence]) -> dict[str, int]:
-        counts = {family: sum(family in e.families for e in elements) for family in self.interviews.families()}
+        counts = dict.fromkeys(self.interviews.families(), 0)
+        for element in elements:
+            for family in element.families:
+                counts[family] += 1
         limit = self.thresholds.max_family_share * len(elements)
         for family, count in sorted(counts.items()):
             if count > limit:
