@@ -174,3 +174,11 @@ def test_committed_interview_schema_matches_the_models(cli):
     """Regenerate with: journeys schema --interview > schema/interview.schema.json"""
     committed = (EXAMPLES.parent / "schema" / "interview.schema.json").read_text(encoding="utf-8")
     assert cli("schema", "--interview").out == committed, "schema/interview.schema.json has drifted: regenerate it"
+
+
+def test_the_benchmarks_records_are_valid_and_deterministic():
+    from bench.interviews import ITEMS_EACH, interview_record_text
+
+    text = interview_record_text(3)
+    assert text == interview_record_text(3) != interview_record_text(4)
+    assert len(parse_interview(text, "bench.interview.yaml").record.evidence) == ITEMS_EACH
