@@ -100,6 +100,7 @@ def test_an_xlsx_with_row_errors(cli, tmp_path: Path):
     ("kodning.xlsx", b"not a zip", "går inte att läsa som XLSX"),
     ("kodning.ods", b"", "'.ods' är inget kalkylark"),
     ("kodning.csv", b"", "kalkylarket är tomt"),
+    ("kodning.csv", b"interview;family\n;;\n", "kodning.csv:rad 2: kalkylarket har inga rader med belägg"),
 ])
 def test_files_that_are_no_sheet(cli, tmp_path: Path, name: str, content: bytes, expected: str):
     path = tmp_path / name

@@ -32,6 +32,13 @@ def _stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(found)
 
 
+def records_note(folder: Path, text: Catalog) -> None:
+    """Under the folder's personas: how many interview records it holds (never listed, never opened here)."""
+    count = len(_stamp(folder))
+    if count:
+        st.caption(text("app.evidence.records_in_folder", count=count))
+
+
 def section(persona_file, text: Catalog) -> None:
     """The evidence section; nothing when there are no interview records."""
     folder = interviews_folder()

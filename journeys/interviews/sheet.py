@@ -91,6 +91,8 @@ def read_rows(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[str]
     header = [_cell_text(c).lower() for c in table[0]]
     rows = [Row(number, {name: _cell_text(cell) for name, cell in zip(header, cells) if name})
             for number, cells in enumerate(table[1:], start=2) if any(_cell_text(c) for c in cells)]
+    if not rows:
+        raise SheetInvalid(path, [(2, Problem("sheet.no_rows"))])
     return header, rows
 
 
