@@ -1,7 +1,8 @@
 """Finding persona files: the files given, and every persona file below the folders given.
 
 A folder may also hold the room's notes (``NAME.workshop.yaml``, :mod:`journeys.workshop`), the
-municipality's service catalogue (``NAME.catalogue.yaml``) and hidden files; none is a persona.
+municipality's service catalogue (``NAME.catalogue.yaml``), the interview records a persona was
+composed from (``NAME.interview.yaml``) and hidden files; none is a persona.
 ``journeys validate`` checks catalogues too (:func:`checkable_files`).
 """
 
@@ -15,10 +16,12 @@ from journeys.workshop import SIDECAR_SUFFIX
 CATALOGUE_SUFFIX = ".catalogue.yaml"  # as persona.catalogue.CATALOGUE_SUFFIX, without importing pydantic
 
 PERSONA_SUFFIXES = (".yaml", ".yml")
+# Interview records (persona.interview) are sensitive and no persona: never listed as one.
+INTERVIEW_SUFFIX = ".interview.yaml"
 
 
 def is_persona_path(path: Path) -> bool:
-    return path.suffix in PERSONA_SUFFIXES and not path.name.endswith((SIDECAR_SUFFIX, CATALOGUE_SUFFIX))
+    return path.suffix in PERSONA_SUFFIXES and not path.name.endswith((SIDECAR_SUFFIX, CATALOGUE_SUFFIX, INTERVIEW_SUFFIX))
 
 
 def is_catalogue_path(path: Path) -> bool:

@@ -18,7 +18,7 @@ from persona.i18n import Catalog
 from persona.schema import SCHEMA_DIALECT, _describe, _suggest
 from persona.vocabulary import Vocabulary
 
-KINDS = ("persona", "catalogue", "costs")
+KINDS = ("persona", "catalogue", "costs", "interview")
 
 
 def _schema(model: type[BaseModel], root: str, title: str, catalog: Catalog) -> dict[str, Any]:
@@ -46,7 +46,8 @@ def costs_schema(catalog: Catalog, vocabulary: Vocabulary) -> dict[str, Any]:
 
 def file_schema_text(kind: str, catalog: Catalog, vocabulary: Vocabulary) -> str:
     """The schema of ``kind`` as committed in ``schema/<kind>.schema.json``."""
-    from persona.schema import persona_schema
+    from persona.schema import interview_schema, persona_schema
 
-    makers = {"persona": persona_schema, "catalogue": catalogue_schema, "costs": costs_schema}
+    makers = {"persona": persona_schema, "catalogue": catalogue_schema, "costs": costs_schema,
+              "interview": interview_schema}
     return json.dumps(makers[kind](catalog, vocabulary), indent=2, ensure_ascii=False) + "\n"

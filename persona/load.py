@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from persona.cost_model import persona_price_problems
 from persona.errors import ERROR, WARNING, PersonaInvalid, Problem
+from persona.interview_load import looks_like_interview
 from persona.model import Persona
 from persona.privacy import privacy_problems
 from persona.pydantic_problems import problems_from
@@ -48,6 +49,8 @@ def parse_persona(
     loaded = load_yaml(text, path, max_bytes)
     if not isinstance(loaded.data, dict):
         raise PersonaInvalid(path, [Problem("file.not_mapping", {}, loaded.source.value(()))])
+    if looks_like_interview(loaded.data):  # sensitive: never drawn or exported as a persona
+        raise PersonaInvalid(path, [Problem("interview.not_a_persona", {}, loaded.source.key(("interview",)))])
     problems: list[Problem] = []
     persona = None
     try:

@@ -112,6 +112,7 @@ def test_examples_point_at_the_committed_schema():
         first = path.read_text(encoding="utf-8").splitlines()[0]
         target = first.split("$schema=", 1)[1]
         kind = "catalogue" if path.name.endswith(".catalogue.yaml") else "persona"
+        kind = "interview" if path.name.endswith(".interview.yaml") else kind
         assert (path.parent / target).resolve() == (ROOT / "schema" / f"{kind}.schema.json").resolve()
 
 

@@ -12,6 +12,7 @@ from persona.load import parse_persona
 from persona.safe_yaml import decode
 
 from app import data, state, ui
+from app.screens import evidence
 from app.state import THEMES
 from app.steps import STEP_MODES
 from journeys.folders import persona_files
@@ -48,6 +49,7 @@ def folder_choice(text: Catalog) -> None:
     chosen = state.get("chosen_path")
     st.radio(text("app.choose.from_folder", folder=folder), paths, format_func=label, key="choose_file",
              index=paths.index(chosen) if chosen in paths else None, on_change=_chose_file)
+    evidence.records_note(folder, text)
 
 
 def upload_choice(text: Catalog) -> None:

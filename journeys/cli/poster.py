@@ -31,6 +31,8 @@ def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:
     parser.add_argument("--catalogue", metavar=text("cli.file_metavar"), help=text("cli.poster_catalogue_help"))
     parser.add_argument("--cost", action="store_true", help=text("cli.poster_cost_help"))
     parser.add_argument("-o", "--output", required=True, metavar=text("cli.file_metavar"), help=text("cli.poster.output_help"))
+    parser.add_argument("--interviews", metavar=text("cli_interviews.folder_metavar"),
+                        help=text("cli_interviews.assumptions_help"))
     add_global_options(parser, text)
 
 
@@ -42,8 +44,12 @@ def run(args: argparse.Namespace, text: Catalog) -> int:
 
     persona_file = load_for_export(args.file, args)
     notes = load_notes(Path(args.file))
+    from journeys.interviews.assumptions import assumption_ids
+
+    assumptions = assumption_ids(persona_file.persona, args.interviews, persona_file.vocabulary)
     pdf = poster_pdf(persona_file, text, size=args.size, orientation=args.orientation, tile=args.tile,
-                     scenario=args.scenario, notes=notes, extras=poster_extras(args, persona_file, text))
+                     scenario=args.scenario, notes=notes, extras=poster_extras(args, persona_file, text),
+                     assumptions=assumptions)
     write_output_file(args.output, pdf)
     print(text("cli.poster.written", path=args.output), file=sys.stderr)
     return 0

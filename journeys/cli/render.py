@@ -39,6 +39,8 @@ def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:
     parser.add_argument("--compare", action="store_true", help=text("cli.render.compare_help"))
     parser.add_argument("-o", "--output", metavar=text("cli.file_metavar"), help=text("cli.render.output_help"))
     parser.add_argument("--catalogue", metavar=text("cli.file_metavar"), help=text("cli.render_catalogue_help"))
+    parser.add_argument("--interviews", metavar=text("cli_interviews.folder_metavar"),
+                        help=text("cli_interviews.assumptions_help"))
     add_global_options(parser, text)
 
 
@@ -98,8 +100,11 @@ def rendered(args: argparse.Namespace, fmt: str, text: Catalog) -> bytes | str:
         verdicts = catalogue_verdicts(args.catalogue, journey, text) if args.catalogue else None
         return chronology(journey.graph, journey.gaps, text, fmt=fmt, notes=notes, comparison=journey.comparison,
                           verdicts=verdicts)
+    from journeys.interviews.assumptions import assumption_ids
+
+    assumptions = assumption_ids(persona_file.persona, args.interviews, persona_file.vocabulary)
     drawing = render.picture(args.view, journey.graph, journey.gaps, text, theme=args.theme or "print",
-                             until_age=args.until, comparison=journey.comparison)
+                             until_age=args.until, comparison=journey.comparison, assumptions=assumptions)
     data = drawing.as_format(fmt)
     return data if fmt in BINARY else data.decode("utf-8")
 

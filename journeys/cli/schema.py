@@ -1,5 +1,6 @@
 """``journeys schema``: print the JSON Schema of persona files (for editors' autocompletion);
-``--kind catalogue`` or ``--kind costs`` prints that of service catalogues or cost tables."""
+``--kind catalogue``, ``--kind costs`` or ``--kind interview`` prints that of service catalogues,
+cost tables or interview records."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from persona.i18n import Catalog
 
 from journeys.cli.common import add_global_options, vocabulary_from
 
-KINDS = ("persona", "catalogue", "costs")
+KINDS = ("persona", "catalogue", "costs", "interview")
 
 
 def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:

@@ -16,7 +16,7 @@ from journeys.render.fonts import block_width, font_family, text_width, wrap
 from journeys.render.gaplist import CLOSED, NEW, OPEN, NumberedGap
 from journeys.render.geometry import Box
 from journeys.render.layout import LINE_SPACING, PAD
-from journeys.render.marks import bar, badge, factor_bar_style, marker, support_bar_style, text_block
+from journeys.render.marks import ASSUMPTION_BAR_STYLE, ASSUMPTION_RING, bar, badge, factor_bar_style, marker, support_bar_style, text_block
 from journeys.render.theme import HANDOVER_STYLES, KIND_STYLES, LEVEL_FILLS, Theme
 
 SYMBOL_WIDTH = 26.0
@@ -41,6 +41,7 @@ class Legend:
     theme: Theme
     gaps: Sequence[tuple[NumberedGap, str]] = ()
     title: bool = True
+    assumptions: bool = False  # the picture draws assumptions (elements without sources): explain them
     entries: list[Entry] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -59,6 +60,8 @@ class Legend:
         entries.append(Entry(self._line("solid", theme.muted, theme.line_width, arrow=True), t("render.legend.response")))
         entries.append(Entry(self._line("dashed", theme.gap_line, theme.line_width, arrow=True), t("render.legend.unanswered")))
         entries.append(Entry(self._line("solid", theme.protective, theme.line_width * 1.2), t("render.legend.coordination")))
+        if self.assumptions:
+            entries.append(Entry(self._assumption(), t("assumption_legend.entry")))
         entries.append(Entry(self._badge(OPEN), t("render.legend.gap")))
         if any(n.status == CLOSED for n, _ in self.gaps):
             entries.append(Entry(self._badge(CLOSED), t("render.legend.gap_closed")))
@@ -72,6 +75,19 @@ class Legend:
         def draw(dot: DotGraph, name: str, box: Box) -> None:
             x, y = box.centre
             marker(dot, name, kind, Box(x - size / 2, y - size / 2, size, size), self.theme)
+        return draw
+
+    def _assumption(self) -> Symbol:
+        """An event marker in a dashed ring next to a bar with a dotted outline."""
+        size = self.theme.marker * 0.5
+        ring = size * ASSUMPTION_RING
+
+        def draw(dot: DotGraph, name: str, box: Box) -> None:
+            y = box.centre[1]
+            left = box.x + (ring - size) / 2
+            marker(dot, f"{name}:mark", "contact", Box(left, y - size / 2, size, size), self.theme, assumption=True)
+            bar(dot, f"{name}:bar", Box(box.x + ring + 2, box.y + 2, max(box.w - ring - 2, 4.0), box.h - 4),
+                "#FFFFFF", self.theme.ink, ASSUMPTION_BAR_STYLE, self.theme)
         return draw
 
     def _level(self, level: str) -> Symbol:

@@ -18,10 +18,16 @@ def inch(points: float) -> float:
     return round(points / 72.0, 4)
 
 
-def marker(graph: DotGraph, name: str, kind: str, box: Box, theme: Theme, element_id: str | None = None) -> None:
-    """The shape of an event kind, filled with its colour, at a box's centre."""
+def marker(graph: DotGraph, name: str, kind: str, box: Box, theme: Theme, element_id: str | None = None,
+           assumption: bool = False) -> None:
+    """The shape of an event kind, filled with its colour, at a box's centre; an assumption (an
+    element without sources in the interviews) is ringed by a dashed circle."""
     style = KIND_STYLES[kind]
     x, y = box.centre
+    if assumption:
+        ring = inch(max(box.w, box.h) * ASSUMPTION_RING)
+        graph.node(f"{name}:assumption", x, y, shape="circle", width=ring, height=ring, fixedsize="true",
+                   style="dashed", color=theme.ink, penwidth=theme.line_width * 1.2, label="")
     graph.node(name, x, y, id=element_id, shape=style.shape, width=inch(box.w), height=inch(box.h),
                fixedsize="true", style="filled", fillcolor=style.fill, color=theme.ink,
                penwidth=theme.line_width * 1.2, peripheries=style.peripheries if style.peripheries > 1 else None)
@@ -46,6 +52,10 @@ def bar(graph: DotGraph, name: str, box: Box, fill: str, outline: str, style: st
     graph.node(name, x, y, id=element_id, shape="box", width=inch(box.w), height=inch(box.h), fixedsize="true",
                style=f"filled,{style}", fillcolor=fill, color=outline, penwidth=theme.line_width * 1.2,
                label=html)
+
+
+ASSUMPTION_BAR_STYLE = "dotted"  # the outline of a factor's or support's bar that is an assumption
+ASSUMPTION_RING = 1.8  # the dashed ring around an assumed event, times the marker's size
 
 
 def support_bar_style(level: str) -> tuple[str, str, str]:
@@ -88,4 +98,4 @@ def hatch(graph: DotGraph, box: Box, colour: str, spacing: float, width: float) 
         start += spacing
 
 
-__all__ = ["marker", "text_block", "bar", "badge", "hatch", "support_bar_style", "factor_bar_style", "OKABE_ITO"]
+__all__ = ["ASSUMPTION_BAR_STYLE", "ASSUMPTION_RING", "marker", "text_block", "bar", "badge", "hatch", "support_bar_style", "factor_bar_style", "OKABE_ITO"]

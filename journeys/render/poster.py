@@ -349,14 +349,15 @@ def _canvas(sheet: Sheet, persona_name: str, text: Catalog):
 
 
 def poster_page(journey: Journey, text: Catalog, size: str, orientation: str, notes: Any = None,
-                extras: PosterExtras | None = None) -> bytes:
+                extras: PosterExtras | None = None, assumptions: frozenset[str] = frozenset()) -> bytes:
     """One page of the requested ISO size with the whole journey on it."""
     width, height = page_size(size, orientation)
     sheet = Sheet(width, height, min(width, height) / REFERENCE_SHORT_SIDE)
     canvas, out = _canvas(sheet, journey.graph.persona.name, text)
     top = _title(canvas, sheet, journey, text)
     bottom = _footer(canvas, sheet, journey, text)
-    line = timeline(journey.graph, journey.gaps, text, comparison=journey.comparison, legend=False)
+    line = timeline(journey.graph, journey.gaps, text, comparison=journey.comparison, legend=False,
+                    assumptions=assumptions)
     risk = balance(journey.graph, text)
     regions = _regions(sheet, top, bottom, (line.height + risk.height) / line.width)
     _fit(canvas, sheet, regions.card, _card(journey, text, sheet))
@@ -367,7 +368,8 @@ def poster_page(journey: Journey, text: Catalog, size: str, orientation: str, no
     placements = _picture_stack(line, risk, regions.timeline, sheet)
     placements.append(_fit_drawing(ecomap(journey.graph, journey.gaps, text), regions.ecomap, sheet))
     legend_box, panel_box = _legend_and_panel(regions.legend, extras.cost_panel if extras else None)
-    key = legend(journey.graph, text, theme="projector", width=legend_box.w / sheet.scale)
+    key = legend(journey.graph, text, theme="projector", width=legend_box.w / sheet.scale,
+                 assumptions=bool(assumptions))
     placements.append(_fit_drawing(key, legend_box, sheet))
     if panel_box is not None and extras is not None:
         placements.append(_fit_drawing(extras.cost_panel, panel_box, sheet))
@@ -376,11 +378,12 @@ def poster_page(journey: Journey, text: Catalog, size: str, orientation: str, no
 
 def poster_pdf(persona_file: PersonaFile, text: Catalog, *, size: str = "A1", orientation: str = "landscape",
                tile: str | None = None, scenario: str | None = None, notes: Any = None,
-               extras: PosterExtras | None = None) -> bytes:
-    """The poster as PDF bytes (one page of exactly ``size``; with ``tile``, many sheets)."""
+               extras: PosterExtras | None = None, assumptions: frozenset[str] = frozenset()) -> bytes:
+    """The poster as PDF bytes (one page of exactly ``size``; with ``tile``, many sheets);
+    ``assumptions`` (ids of elements without sources) are drawn dashed and explained in the legend."""
     refuse_personal_data(persona_file)
     journey = prepare(persona_file, scenario, compare=scenario is not None)
-    page = poster_page(journey, text, size, orientation, notes, extras)
+    page = poster_page(journey, text, size, orientation, notes, extras, assumptions)
     if tile:
         from journeys.render.tiles import tile_pdf
 
