@@ -16,6 +16,7 @@ from persona.errors import ERROR, WARNING, PersonaInvalid, Problem
 from persona.model import Persona
 from persona.privacy import privacy_problems
 from persona.pydantic_problems import problems_from
+from persona.suggest import field_labels
 from persona.safe_yaml import DEFAULT_MAX_BYTES, SourceMap, load_yaml, read_text
 from persona.validate import check_persona_data
 from persona.vocabulary import Vocabulary, load_vocabulary
@@ -52,7 +53,7 @@ def parse_persona(
     try:
         persona = Persona.model_validate(loaded.data)
     except ValidationError as exc:
-        problems += problems_from(exc, loaded.source, Persona)
+        problems += problems_from(exc, loaded.source, Persona, labels=field_labels(vocabulary))
     problems += check_persona_data(loaded.data, vocabulary, loaded.source)
     problems += privacy_problems(text, ERROR if privacy == "error" else WARNING)
     errors = [p for p in problems if p.is_error]
