@@ -1,9 +1,11 @@
-"""``journeys validate PATH...``: check persona files and folders, every problem on its own line."""
+"""``journeys validate PATH...``: check persona files and folders, every problem on its own line.
+
+Problem lines and the summary go to the same stream (stdout), so ``journeys validate x | less``
+shows them together."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 
 from persona.errors import PersonaError, describe
 from persona.i18n import Catalog
@@ -37,14 +39,14 @@ def run(args: argparse.Namespace, text: Catalog) -> int:
             loaded = read_persona(path, vocabulary, privacy=privacy, max_bytes=max_bytes)
         except PersonaError as exc:
             for line in exc.lines(text):
-                print(line, file=sys.stderr)
+                print(line)
             counts["invalid" if exc.exit_code == 1 else "unreadable"] += 1
             counts["problems"] += len(exc.problems)
             exit_code = max(exit_code, exc.exit_code)
             continue
         counts["valid"] += 1
         for warning in loaded.warnings:
-            print(describe(warning, path, text), file=sys.stderr)
+            print(describe(warning, path, text))
         if not args.quiet:
             print(text("cli.validate.ok", path=path, events=len(loaded.persona.events)))
     print(text("cli.validate.summary", files=len(files), **counts))
