@@ -89,7 +89,7 @@ def _field_name(loc: tuple[Any, ...]) -> str:
     return names[-1] if names else ""
 
 
-def _problem(error: dict[str, Any], root: type[BaseModel] | None, source: SourceMap,
+def _problem(error: Mapping[str, Any], root: type[BaseModel] | None, source: SourceMap,
              prefix: tuple[Any, ...], labels: Mapping[str, Labels]) -> Problem:
     loc = tuple(error["loc"])
     kind = error["type"]

@@ -200,6 +200,7 @@ class _Walker:
         try:
             if isinstance(node, SequenceNode):
                 return self._sequence(node, path)
+            assert isinstance(node, MappingNode)  # composed nodes are scalars, sequences or mappings
             return self._mapping(node, path)
         finally:
             self.open.discard(id(node))

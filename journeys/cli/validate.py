@@ -6,6 +6,7 @@ shows them together."""
 from __future__ import annotations
 
 import argparse
+from typing import Literal
 
 from persona.errors import PersonaError, describe
 from persona.i18n import Catalog
@@ -29,7 +30,7 @@ def run(args: argparse.Namespace, text: Catalog) -> int:
     from journeys.folders import persona_files
 
     vocabulary = vocabulary_from(args)
-    privacy = "warning" if args.privacy_warn else "error"
+    privacy: Literal["error", "warning"] = "warning" if args.privacy_warn else "error"
     max_bytes = int(args.max_mb * 2**20)
     counts = {"valid": 0, "invalid": 0, "unreadable": 0, "problems": 0}
     exit_code = 0
