@@ -19,7 +19,17 @@ from persona.i18n import Catalog
 import journeys
 from journeys.cli.common import add_global_options
 
-REPOSITORY = Path(journeys.__file__).resolve().parent.parent
+PACKAGE = Path(journeys.__file__).resolve().parent
+BUNDLED = PACKAGE / "bundled"  # what an installed wheel carries: app/, examples/, .streamlit/ (setup.py)
+
+
+def app_home() -> Path:
+    """The folder holding app/, examples/ and .streamlit/: the copy inside an installed wheel,
+    else the checkout that holds this package."""
+    return BUNDLED if (BUNDLED / "app" / "streamlit_app.py").is_file() else PACKAGE.parent
+
+
+REPOSITORY = app_home()
 APP_SCRIPT = REPOSITORY / "app" / "streamlit_app.py"
 DEFAULT_FOLDER = REPOSITORY / "examples"
 DEFAULT_PORT = 8501
