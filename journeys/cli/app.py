@@ -42,7 +42,7 @@ def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:
     parser = sub.add_parser("app", help=text("cli.app.help"), description=text("cli.app.description"))
     parser.add_argument("path", nargs="?", metavar=text("cli.path_metavar"), help=text("cli.app.path_help"))
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=text("cli.app.port_help"))
-    parser.add_argument("--host", default="127.0.0.1", help=text("cli.app.host_help"))
+    parser.add_argument("--host", default="127.0.0.1", metavar=text("cli.app.host_metavar"), help=text("cli.app.host_help"))
     add_global_options(parser, text)
 
 

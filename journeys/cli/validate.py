@@ -19,7 +19,8 @@ def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:
     parser = sub.add_parser("validate", help=text("cli.validate.help"), description=text("cli.validate.help"))
     parser.add_argument("paths", nargs="+", metavar=text("cli.path_metavar"), help=text("cli.validate.paths_help"))
     parser.add_argument("--privacy-warn", action="store_true", help=text("cli.validate.privacy_warn_help"))
-    parser.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 2**20, help=text("cli.validate.max_mb_help"))
+    parser.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 2**20, metavar="MB",
+                        help=text("cli.validate.max_mb_help"))
     parser.add_argument("--quiet", "-q", action="store_true", help=text("cli.validate.quiet_help"))
     add_global_options(parser, text)
 
