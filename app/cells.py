@@ -31,7 +31,7 @@ def label_function(column: str, vocabulary: Vocabulary, lang: str,
         if not isinstance(code, str):
             return "" if code is None else str(code)
         if column in AGENCY_COLUMNS:
-            return (own or {}).get(code) or vocabulary.agency_label(code, lang)
+            return (own or {}).get(code) or vocabulary.agency_label(code, lang, short=True)
         return vocabulary.label(GROUPS[column], code, lang)
 
     return show

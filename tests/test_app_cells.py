@@ -33,7 +33,7 @@ def test_choice_columns_show_labels_and_keep_codes(sv: Catalog):
     agencies = sorted(load_vocabulary().agencies) + ["maria"]
     events = column_config("events", sv, agencies, {"maria": "Mini-Maria"})
     assert shown(events, "kind")["life"] == "Livshändelse" and shown(events, "kind")["contact"] == "Kontakt"
-    assert shown(events, "agency")["preschool"] == "Förskolan" and shown(events, "agency")["maria"] == "Mini-Maria"
+    assert shown(events, "agency")["preschool"] == "Förskola" and shown(events, "agency")["maria"] == "Mini-Maria"
     assert shown(events, "handover")["partial"] == "Delvis överlämning"
     assert shown(column_config("supports", sv, agencies), "level")["early"] == "Tidiga insatser"
     assert shown(column_config("people", sv, agencies), "role")["parent"] == "Förälder"
