@@ -186,3 +186,42 @@ def test_parser_messages_are_in_the_users_language(body: str, key: str):
     for lang in ("sv", "en"):
         (line,) = lines(body, lang)
         assert not ENGLISH_PARSER_WORDS.search(line.split(": ", 1)[1]), line
+
+
+# --- what the starter and the examples teach ------------------------------------------------------
+TEXT_KEYS = {"label", "note", "voice", "summary", "quote", "name"}
+
+
+def unquoted_text(text: str, flow_only: bool) -> list[str]:
+    """Text values written plain (no quotes, no block scalar): inside {…} rows, or anywhere."""
+    import yaml
+
+    found, depth, key = [], 0, None
+    tokens = list(yaml.scan(text, Loader=yaml.SafeLoader))
+    for previous, token in zip(tokens, tokens[1:]):
+        if isinstance(token, (yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)):
+            depth += 1
+        elif isinstance(token, (yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)):
+            depth -= 1
+        elif isinstance(token, yaml.ScalarToken):
+            if isinstance(previous, yaml.KeyToken):
+                key = token.value
+            elif (isinstance(previous, yaml.ValueToken) and token.plain and key in TEXT_KEYS
+                  and (depth > 0 or not flow_only)):
+                found.append(f"{token.start_mark.line + 1}: {key}: {token.value}")
+    return found
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_starter_quotes_every_text(lang: str):
+    from journeys.cli.new import starter_text
+
+    assert unquoted_text(starter_text("Lisa Åberg", lang, "lisa.yaml"), flow_only=False) == []
+
+
+def test_the_examples_quote_the_text_in_their_rows():
+    from conftest import EXAMPLES
+
+    found = {str(path.relative_to(EXAMPLES)): unquoted_text(path.read_text(encoding="utf-8"), flow_only=True)
+             for path in sorted(EXAMPLES.rglob("*.yaml"))}
+    assert len(found) == 4 and {name: plain for name, plain in found.items() if plain} == {}
