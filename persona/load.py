@@ -18,6 +18,7 @@ from persona.interview_load import looks_like_interview
 from persona.model import Persona
 from persona.privacy import privacy_problems
 from persona.pydantic_problems import problems_from
+from persona.suggest import field_labels
 from persona.safe_yaml import DEFAULT_MAX_BYTES, SourceMap, load_yaml, read_text
 from persona.validate import check_persona_data
 from persona.vocabulary import Vocabulary, load_vocabulary
@@ -56,7 +57,7 @@ def parse_persona(
     try:
         persona = Persona.model_validate(loaded.data)
     except ValidationError as exc:
-        problems += problems_from(exc, loaded.source, Persona)
+        problems += problems_from(exc, loaded.source, Persona, labels=field_labels(vocabulary))
     problems += check_persona_data(loaded.data, vocabulary, loaded.source)
     problems += persona_price_problems(loaded.data, loaded.source)
     problems += privacy_problems(text, ERROR if privacy == "error" else WARNING)

@@ -27,7 +27,8 @@ FACTOR_DOMAINS: tuple[str, ...] = FactorDomain.__args__  # type: ignore[attr-def
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=60)]
-Age = Annotated[float, Field(ge=0, le=MAX_AGE)]
+# strict: a number, never true/false (pydantic would read `to: true` as 1.0) nor a number in quotes
+Age = Annotated[float, Field(ge=0, le=MAX_AGE, strict=True)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
 
 # Fields of events that only some kinds may carry.

@@ -222,7 +222,7 @@ def test_votes_and_ideas(folder: Path):
     assert note.votes == 1 and note.ideas == ("Namngiven kontaktperson",)
     assert "Röster: 1" in html(at) and "Namngiven kontaktperson" in html(at)
     at.segmented_control(key="gap_order").set_value("votes").run()
-    assert html(at).index(f"Röster: 1") < html(at).index("Röster: 0")
+    assert html(at).index("Röster: 1") < html(at).index("Röster: 0")
     at.button(key=f"remove-{key}-0").click().run()
     assert load_notes(folder / "kim.yaml", "kim").note(key).ideas == ()
 

@@ -55,6 +55,9 @@ def folder_choice(text: Catalog) -> None:
 def upload_choice(text: Catalog) -> None:
     upload = st.file_uploader(text("app.choose.upload"), type=["yaml", "yml"], key="uploader",
                               help=text("app.choose.upload_help"))
+    # The drop zone's own words ("Drag and drop", "Browse files", the size limit) are Streamlit's
+    # and cannot be set; the same facts are said here in the user's language.
+    st.caption(text("app.upload.limits", mb=st.get_option("server.maxUploadSize")))
     if upload is None or state.get("upload_id") == upload.file_id:
         return
     try:

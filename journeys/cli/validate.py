@@ -1,7 +1,10 @@
 """``journeys validate PATH...``: check persona files and folders, every problem on its own line.
 
 A service catalogue (``NAME.catalogue.yaml``, or any file whose top-level key is ``catalogue:``)
-is checked as a catalogue, a file given by name whose top-level key is ``costs:`` as a cost table."""
+is checked as a catalogue, a file given by name whose top-level key is ``costs:`` as a cost table.
+
+Problem lines and the summary go to the same stream (stdout), so ``journeys validate x | less``
+shows them together."""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ import argparse
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from persona.errors import PersonaError, describe
 from persona.i18n import Catalog
@@ -29,7 +32,8 @@ def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:
     parser = sub.add_parser("validate", help=text("cli.validate.help"), description=text("cli.validate.help"))
     parser.add_argument("paths", nargs="+", metavar=text("cli.path_metavar"), help=text("cli.validate.paths_help"))
     parser.add_argument("--privacy-warn", action="store_true", help=text("cli.validate.privacy_warn_help"))
-    parser.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 2**20, help=text("cli.validate.max_mb_help"))
+    parser.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 2**20, metavar="MB",
+                        help=text("cli.validate.max_mb_help"))
     parser.add_argument("--quiet", "-q", action="store_true", help=text("cli.validate.quiet_help"))
     add_interview_options(parser, text, required=False)
     add_global_options(parser, text)
@@ -42,7 +46,7 @@ def run(args: argparse.Namespace, text: Catalog) -> int:
     from journeys.interviews.records import interview_files
 
     vocabulary = vocabulary_from(args)
-    privacy = "warning" if args.privacy_warn else "error"
+    privacy: Literal["error", "warning"] = "warning" if args.privacy_warn else "error"
     max_bytes = int(args.max_mb * 2**20)
     counts = {"valid": 0, "invalid": 0, "unreadable": 0, "problems": 0}
     exit_code = 0
@@ -56,7 +60,7 @@ def run(args: argparse.Namespace, text: Catalog) -> int:
             line, loaded = _check(path, vocabulary, privacy, max_bytes, text)
         except PersonaError as exc:
             for line in exc.lines(text):
-                print(line, file=sys.stderr)
+                print(line)
             counts["invalid" if exc.exit_code == 1 else "unreadable"] += 1
             counts["problems"] += len(exc.problems)
             exit_code = max(exit_code, exc.exit_code)
@@ -70,7 +74,7 @@ def run(args: argparse.Namespace, text: Catalog) -> int:
     return exit_code
 
 
-def _check(path, vocabulary, privacy: str, max_bytes: int, text: Catalog) -> tuple[str, PersonaFile | None]:
+def _check(path, vocabulary, privacy: Literal["error", "warning"], max_bytes: int, text: Catalog) -> tuple[str, PersonaFile | None]:
     """Read one file as a persona or a catalogue; print its warnings; the line saying it is valid, and
     the persona (None for a catalogue or cost table)."""
     from persona.catalogue import looks_like_catalogue, parse_catalogue
@@ -90,7 +94,7 @@ def _check(path, vocabulary, privacy: str, max_bytes: int, text: Catalog) -> tup
         return text("cli.validate.ok_catalogue", path=path, services=len(catalogue.services)), None
     loaded = parse_persona(content, path, vocabulary, privacy=privacy, max_bytes=max_bytes)
     for warning in loaded.warnings:
-        print(describe(warning, path, text), file=sys.stderr)
+        print(describe(warning, path, text))
     return text("cli.validate.ok", path=path, events=len(loaded.persona.events)), loaded
 
 
@@ -104,14 +108,14 @@ def _records(paths: list[Path], vocabulary: "Vocabulary", counts: dict[str, int]
             loaded = read_interview(path, vocabulary)
         except PersonaError as exc:
             for line in exc.lines(text):
-                print(line, file=sys.stderr)
+                print(line)
             counts["invalid" if exc.exit_code == 1 else "unreadable"] += 1
             counts["problems"] += len(exc.problems)
             exit_code = max(exit_code, exc.exit_code)
             continue
         counts["valid"] += 1
         for warning in loaded.warnings:
-            print(describe(warning, path, text), file=sys.stderr)
+            print(describe(warning, path, text))
         if not quiet:
             print(text("cli_interviews.validate_ok", path=path, items=len(loaded.record.evidence)))
     return exit_code
@@ -133,6 +137,6 @@ class _Provenance:
 
         found = check_provenance(loaded, self.interviews, self.thresholds)
         for line in problem_lines(found, text, path):
-            print(line, file=sys.stderr)
+            print(line)
         counts["problems"] += len(found.problems)
         return 0 if found.ok else 1

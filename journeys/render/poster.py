@@ -107,7 +107,8 @@ def _placed(flowables: Iterable[Any], box: Box, columns: int, gutter: float) -> 
     Each flowable's place depends only on those before it, so what is placed before the first
     misfit is also the longest run from the start that fits."""
     width = (box.w - gutter * (columns - 1)) / columns
-    placed, column, y = [], 0, 0.0
+    placed: list[tuple[Any, float, float, float]] = []
+    column, y = 0, 0.0
     for flowable in flowables:
         _, h = flowable.wrap(width, box.h)
         if y + h > box.h and y > 0:
@@ -208,7 +209,7 @@ def _card(journey: Journey, text: Catalog, sheet: Sheet):
 def _gap_list(journey: Journey, text: Catalog, sheet: Sheet, notes: Any, extras: PosterExtras | None = None):
     vocabulary = journey.graph.vocabulary
     verdicts = extras.verdicts if extras else {}
-    lines: list[tuple[str, str, int | None]] = [("heading", text("render.poster.gaps_title"), None)]  # worded once
+    lines: list[tuple[str, str, int | None]] = [("heading", text("render.poster.gaps_title"), None)]  # worded once, set at every trial size
     if not journey.numbered:
         lines.append(("body", text("render.poster.no_gaps"), None))
     for numbered in journey.numbered:

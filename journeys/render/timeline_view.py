@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from persona.i18n import Catalog
+from persona.model import Factor
 
 from journeys.graph import JourneyGraph
 from journeys.render.dot import DotGraph, TextStyle
@@ -132,7 +133,7 @@ def _draw_bars(dot: DotGraph, layout: TimelineLayout, theme: Theme, until: float
         box = item.bar
         if until is not None and (thing.to is None or thing.to > until):
             box = Box(box.x, box.y, max(layout.x(until) - box.x, 2.0), box.h)
-        if item.lane == "factors":
+        if isinstance(thing, Factor):  # the factors lane
             fill, outline, style = factor_bar_style(thing.type, theme)
             text_colour, kind = theme.ink, f"factor-{thing.type}"
         else:

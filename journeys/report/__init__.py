@@ -70,6 +70,13 @@ def _agency(graph: JourneyGraph, agency: str | None, text: Catalog) -> str:
     return graph.vocabulary.agency_label(agency, text.lang, short=True) if agency else ""
 
 
+def kind_unless_said(kind: str, label: str) -> str:
+    """The kind to put before a label, or "" when the label already begins with it: a decision
+    labelled "Beslut: extra resurs i gruppen" is not told as "Beslut: Beslut: extra resurs …"."""
+    head = label.split(":", 1)[0].strip() if ":" in label else ""
+    return "" if head.casefold() == kind.casefold() else kind
+
+
 def _event_row(event: Any, graph: JourneyGraph, text: Catalog, numbers: dict[str, tuple[int, ...]]) -> Row:
     vocabulary = graph.vocabulary
     if event.kind == "transition":
@@ -85,8 +92,9 @@ def _event_row(event: Any, graph: JourneyGraph, text: Catalog, numbers: dict[str
         details.append(text("report.voice", voice=event.voice))
     responses = [text("report.response", age=format_age(r.age, text), event=event_label(r, vocabulary, text))
                  for r in graph.responses_to(event.id)]
-    return Row(format_age(event.age, text), agency, vocabulary.label("event_kinds", event.kind, text.lang),
-               event_label(event, vocabulary, text), tuple(details),
+    label = event_label(event, vocabulary, text)
+    kind = kind_unless_said(vocabulary.label("event_kinds", event.kind, text.lang), label)
+    return Row(format_age(event.age, text), agency, kind, label, tuple(details),
                "; ".join(responses) or (text("report.no_response") if event.kind in ("signal", "report", "referral") else ""),
                numbers.get(event.id, ()))
 
