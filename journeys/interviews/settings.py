@@ -36,7 +36,7 @@ class Thresholds:
 
 
 def _default_data() -> dict[str, Any]:
-    text = resources.files("journeys").joinpath("data", "interviews.yaml").read_text(encoding="utf-8")
+    text = resources.files("journeys").joinpath("data").joinpath("interviews.yaml").read_text(encoding="utf-8")
     return load_yaml(text, "journeys/data/interviews.yaml").data
 
 

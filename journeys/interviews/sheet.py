@@ -60,7 +60,7 @@ class SheetInvalid(PersonaError):
 
 
 def _yes_no_words() -> tuple[set[str], set[str]]:
-    text = resources.files("journeys").joinpath("data", "interviews.yaml").read_text(encoding="utf-8")
+    text = resources.files("journeys").joinpath("data").joinpath("interviews.yaml").read_text(encoding="utf-8")
     sheet = load_yaml(text, "journeys/data/interviews.yaml").data["sheet"]
     return {str(w).lower() for w in sheet["yes_words"]}, {str(w).lower() for w in sheet["no_words"]}
 
