@@ -247,4 +247,4 @@ def test_validate_understands_a_cost_table(cli, tmp_path):
     bad = tmp_path / "fel.yaml"
     bad.write_text(costs_text(ITEM.replace("high: 2", "high: 0.5")), encoding="utf-8")
     result = cli("validate", bad)
-    assert result.code == 1 and result.err.startswith(f"{bad}:3:")
+    assert result.code == 1 and result.out.startswith(f"{bad}:3:")

@@ -158,8 +158,8 @@ def test_validate_recognises_interview_records_in_a_folder(cli):
 def test_validate_reports_a_broken_interview_record_as_one(cli, tmp_path: Path):
     (tmp_path / "x.interview.yaml").write_text(record(family="family: Anna"), encoding="utf-8")
     result = cli("validate", tmp_path)
-    assert result.code == 1 and "familjenyckeln 'Anna'" in result.err
-    assert "ingen persona" not in result.err
+    assert result.code == 1 and "familjenyckeln 'Anna'" in result.out
+    assert "ingen persona" not in result.out
 
 
 def test_two_records_with_one_id_are_refused(cli, tmp_path: Path):

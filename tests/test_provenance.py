@@ -139,7 +139,7 @@ def test_english(cli):
 def test_validate_runs_the_check_with_interviews(cli):
     assert cli("validate", COMPOSED, "--interviews", INTERVIEWS).code == 0
     result = cli("validate", FIXTURES / "too-few-families.yaml", "--interviews", INTERVIEWS)
-    assert result.code == 1 and "bygger på 1 familj(er)" in result.err
+    assert result.code == 1 and "bygger på 1 familj(er)" in result.out
     assert "(problem: 1)" in result.out
     assert cli("validate", FIXTURES / "too-few-families.yaml").code == 0  # without --interviews: only the file
 
