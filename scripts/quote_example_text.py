@@ -3,7 +3,7 @@
     python scripts/quote_example_text.py examples/*.yaml examples/en/*.yaml
 
 Inside a {…} row a comma, colon or bracket in unquoted text breaks the row; quoted text cannot.
-Only plain values of the text keys (label, note, voice, summary, quote) are touched; the file is
+Only plain values of the text keys (label, note, voice, summary, quote, name) are touched; the file is
 rewritten only when its parsed data is the same before and after, line for line.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-TEXT_KEYS = {"label", "note", "voice", "summary", "quote"}
+TEXT_KEYS = {"label", "note", "voice", "summary", "quote", "name"}
 
 
 def quoted(value: str) -> str:

@@ -224,4 +224,4 @@ def test_the_examples_quote_the_text_in_their_rows():
 
     found = {str(path.relative_to(EXAMPLES)): unquoted_text(path.read_text(encoding="utf-8"), flow_only=True)
              for path in sorted(EXAMPLES.rglob("*.yaml"))}
-    assert len(found) == 4 and {name: plain for name, plain in found.items() if plain} == {}
+    assert len(found) >= 4 and {name: plain for name, plain in found.items() if plain} == {}
