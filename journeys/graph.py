@@ -3,7 +3,7 @@
 Node ids are deterministic: ``event:<id>``, ``support:<id>``, ``factor:<id>``, ``agency:<id>``.
 Edges carry a ``relation`` (also their key): ``next`` (time order within a lane), ``at`` (an
 event or support at its agency), ``to`` (a referral, report or transition to an agency),
-``from`` (the agency a transition leaves), ``response`` (from an event to the event that
+``from`` (the agency a transition leaves), ``to`` also for ``information`` passed on, ``response`` (from an event to the event that
 answers it) and ``with`` (a coordination with an agency).
 
 The query helpers the rules and the pictures share sit on :class:`JourneyGraph`; they run on
@@ -50,11 +50,11 @@ def agency_node(agency_id: str) -> str:
 
 
 def receiver(event: Event, vocabulary: Vocabulary) -> str | None:
-    """The agency a referral, report or transition goes to (a report with no ``to`` goes to
-    the vocabulary's report receiver)."""
+    """The agency a referral, report, transition or information goes to (a report with no
+    ``to`` goes to the vocabulary's report receiver)."""
     if event.kind == "report":
         return event.to or vocabulary.report_receiver
-    return event.to if event.kind in ("referral", "transition") else None
+    return event.to if event.kind in ("referral", "transition", "information") else None
 
 
 def event_agencies(event: Event) -> tuple[str, ...]:
@@ -71,8 +71,10 @@ def event_agencies(event: Event) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class ActivitySettings:
-    """When an agency counts as active: within ``days`` of one of its events, or during one of
-    its supports. Agencies of the ``ignored_sectors`` (the family) never count."""
+    """When an agency counts as active: from one of its events until ``days`` after it (never
+    before its first contact), or during one of its supports. Agencies of the
+    ``ignored_sectors`` (the family), and bodies that decide but do not serve the family
+    (``coordinates: false`` in the vocabulary, such as a court), never count."""
 
     days: float = DEFAULT_ACTIVE_DAYS
     ignored_sectors: tuple[str, ...] = DEFAULT_IGNORED_SECTORS
@@ -122,7 +124,8 @@ class JourneyGraph:
 
     # --- what the design promises -----------------------------------------------------------
     def active_agencies(self, age: float) -> frozenset[str]:
-        """Agencies with a support covering ``age`` or an event within the activity window."""
+        """Agencies with a support covering ``age``, or an event at most the activity window
+        before it."""
         return frozenset(a for a, periods in self.index.activity.items() if periods.covers(age))
 
     def active_supports(self, age: float) -> tuple[Support, ...]:
@@ -191,14 +194,28 @@ class JourneyGraph:
         """The number of active risk factors (protective ones not subtracted), as steps."""
         return self.index.risk_count.steps
 
-    def first_event_at(self, agency: str, since: float, skip: str | None = None) -> Event | None:
-        """The first event at an agency at or after an age (``skip`` names an event to pass by)."""
+    def first_event_at(self, agency: str, since: float, skip: str | None = None,
+                       kinds: Iterable[str] | None = None) -> Event | None:
+        """The first event at an agency at or after an age (``skip`` names an event to pass by;
+        ``kinds`` keeps only events of those kinds)."""
         ages = self.index.ages_at.get(agency, ())
         events = self.index.events_at.get(agency, ())
+        wanted = set(kinds) if kinds is not None else None
         for position in range(bisect_left(ages, since), len(events)):
-            if events[position].id != skip:
-                return events[position]
+            event = events[position]
+            if event.id != skip and (wanted is None or event.kind in wanted):
+                return event
         return None
+
+    def informed_by(self, agency: str, since: float) -> tuple[Event, ...]:
+        """``information`` events an agency sent on at or after an age, in time order."""
+        return tuple(e for e in self.events_at(agency)
+                     if e.kind == "information" and e.agency == agency and e.age >= since and e.to)
+
+    def targeted_supports(self) -> tuple[Support, ...]:
+        """Supports above the promotive level (universal supports such as a preschool place or
+        the child health programme are for every child; they do not answer a risk)."""
+        return tuple(s for s in self.index.supports if s.level != "promotive")
 
     def supports_starting(self, since: float, until: float) -> tuple[Support, ...]:
         """Supports that begin within ``[since, until]``, in order of their start."""
@@ -322,15 +339,22 @@ def _activity(events_at: Mapping[str, list[Event]], supports: tuple[Support, ...
     window = to_years(settings.days)
     spans: dict[str, list[tuple[float, float]]] = {}
     for agency, events in events_at.items():
-        spans.setdefault(agency, []).extend((e.age - window, e.age + window) for e in events)
+        spans.setdefault(agency, []).extend((e.age, e.age + window) for e in events)
     for support in supports:
         end = support.to if support.to is not None else float("inf")
         spans.setdefault(support.agency, []).append((support.from_, end))
     return {
         agency: merge_periods(found)
         for agency, found in sorted(spans.items())
-        if vocabulary.sector_of(agency) not in settings.ignored_sectors
+        if vocabulary.sector_of(agency) not in settings.ignored_sectors and coordinates(vocabulary, agency)
     }
+
+
+def coordinates(vocabulary: Vocabulary, agency: str) -> bool:
+    """Whether an agency serves the family and so takes part in coordination (a court that
+    decides on a care order does not: ``coordinates: false`` in the vocabulary)."""
+    term = vocabulary.agencies.get(agency)
+    return term is None or term.coordinates
 
 
 def _factor_steps(factors: tuple[Factor, ...], weights: Mapping[str, int]) -> tuple[tuple[float, int], ...]:

@@ -16,6 +16,7 @@ MAX_AGE = 25.0
 EventKind = Literal[
     "life", "signal", "report", "referral", "contact", "assessment",
     "decision", "coordination", "closure", "transition",
+    "missed", "information",  # schema 1.1
 ]
 EVENT_KINDS: tuple[str, ...] = EventKind.__args__  # type: ignore[attr-defined]
 Handover = Literal["none", "partial", "full"]
@@ -25,6 +26,11 @@ FactorType = Literal["risk", "protective"]
 FactorDomain = Literal["growth", "care", "world"]
 FACTOR_DOMAINS: tuple[str, ...] = FactorDomain.__args__  # type: ignore[attr-defined]
 EndReason = Literal["death", "moved", "review", "other"]
+# Schema 1.1: how sure an age is, what came of a step, and who reported when no agency did.
+Approx = Literal["month", "year"]
+Outcome = Literal["accepted", "rejected", "no_need", "other"]
+OUTCOMES: tuple[str, ...] = Outcome.__args__  # type: ignore[attr-defined]
+Reporter = Literal["neighbour", "relative", "parent", "child", "anonymous", "other"]
 END_REASONS: tuple[str, ...] = EndReason.__args__  # type: ignore[attr-defined]
 # Schema 1.1 only adds optional fields: a file that says ``schema: 1`` is read the same way.
 SchemaVersion = Literal[1, 1.1]  # type: ignore[valid-type]
@@ -37,13 +43,15 @@ Text = Annotated[str, Field(min_length=1, max_length=2000)]
 
 # Fields of events that only some kinds may carry.
 KIND_FIELDS: dict[str, tuple[str, ...]] = {
-    "to": ("referral", "report", "transition"),
+    "to": ("referral", "report", "transition", "information"),
     "from_": ("transition",),
     "handover": ("transition",),
     "with_": ("coordination",),
+    "outcome": ("referral", "assessment", "coordination"),
+    "reporter": ("report",),
 }
 KINDS_WITHOUT_AGENCY = ("life", "transition")
-KINDS_WITH_DERIVED_LABEL = ("referral", "report", "transition", "coordination", "closure")
+KINDS_WITH_DERIVED_LABEL = ("referral", "report", "transition", "coordination", "closure", "missed", "information")
 
 
 class Item(BaseModel):
@@ -71,6 +79,7 @@ class AgencyDef(Item):
     id: Slug
     label: Text
     sector: str
+    coordinates: Optional[bool] = None
     note: Optional[Text] = None
 
 
@@ -102,6 +111,8 @@ class Support(Period):
     agency: str
     level: SupportLevel
     label: Optional[Text] = None
+    placement: bool = False  # schema 1.1: the child lives away from home (foster care, HVB, SiS)
+    coordinates: bool = False  # schema 1.1: a standing coordinating role (named person, lead professional)
     note: Optional[Text] = None
     sources: tuple[str, ...] = ()
 
@@ -111,6 +122,7 @@ class Event(Item):
 
     id: Slug
     age: Age
+    approx: Optional[Approx] = None
     kind: EventKind
     agency: Optional[str] = None
     label: Optional[Text] = None
@@ -119,6 +131,8 @@ class Event(Item):
     with_: Optional[tuple[str, ...]] = Field(default=None, alias="with")
     handover: Optional[Handover] = None
     responds_to: Optional[str] = None
+    outcome: Optional[Outcome] = None
+    reporter: Optional[Reporter] = None
     note: Optional[Text] = None
     voice: Optional[Text] = None
     child_heard: Optional[bool] = None

@@ -143,16 +143,16 @@ class Checker:
                          kind=kind, kinds="from, to")
             else:
                 self.agency(event["agency"], path + ("agency",))
-        elif kind not in KINDS_WITHOUT_AGENCY:
+        elif kind not in KINDS_WITHOUT_AGENCY and not (kind == "report" and "reporter" in event):
             self.add("kind.agency_required", path, kind=kind)
 
     def _event_targets(self, event: dict[str, Any], path: Path_, kind: str) -> None:
-        required = {"referral": ("to",), "transition": ("from", "to", "handover")}.get(kind, ())
+        required = {"referral": ("to",), "transition": ("from", "to", "handover"), "information": ("to",)}.get(kind, ())
         for key in required:
             if key not in event:
                 self.add("kind.field_required", path, field=key, kind=kind)
         for key in ("to", "from"):
-            if key in event and kind in ("referral", "report", "transition"):
+            if key in event and kind in ("referral", "report", "transition", "information"):
                 self.agency(event[key], path + (key,))
         partners = event.get("with")
         if isinstance(partners, list):

@@ -4,8 +4,8 @@ Between ``from_age`` and ``to_age``, each of these is a cliff: a transition whos
 not full, a support of a child service that ends, a closure by a child service. A child service
 serves children only and stops at 18 (an agency with ``until`` past ``to_age``, like KAA, goes
 on). A cliff is bridged when, within ``days`` before or after it, a service that goes on past
-18 in one of the ``takeover_sectors`` has a contact, assessment, decision or coordination, or
-starts a support. The cliffs that are not bridged make one gap; a cliff whose window is still
+18 in one of the ``takeover_sectors`` has a contact, assessment, decision or coordination,
+starts a support, or receives the young person in a transition with ``handover: full``. The cliffs that are not bridged make one gap; a cliff whose window is still
 open where the record ends is not counted (nobody knows what came).
 """
 
@@ -66,6 +66,8 @@ class _Adult:
     def takes_over(self, start: float, end: float) -> bool:
         events = self.graph.events_between(start, end)
         if any(e.kind in TAKEOVER_KINDS and set(event_agencies(e)) & self.agencies for e in events):
+            return True
+        if any(e.kind == "transition" and e.handover == "full" and e.to in self.agencies for e in events):
             return True
         return any(s.agency in self.agencies for s in self.graph.supports_starting(start, end))
 

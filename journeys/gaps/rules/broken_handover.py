@@ -1,9 +1,12 @@
 """broken-handover: a transition with no hand-over, or a support that ends at a transition with
 no successor.
 
-A transition with ``handover: none`` is a gap (``partial`` too when the setting ``partial`` is
-true). A support of the agency the child leaves that ends within ``days`` of the transition is
-lost when no other support starts within ``days`` of its end. Exactly ``days`` apart still
+A transition with ``handover: none`` is a gap, and so is ``partial`` (one step less severe; the
+setting ``partial: false`` leaves it out): the worry that was not handed over is the broken
+part. A targeted support (above the promotive level) of the agency the child leaves that ends
+within ``days`` of the transition is lost when no other support starts within ``days`` of its
+end; a universal support ending at the transition it belongs to (the preschool place at school
+start) is not a loss. Exactly ``days`` apart still
 counts as "at the transition" and as "a successor"; a support whose window is still open where
 the record ends is not counted as lost.
 """
@@ -28,7 +31,7 @@ def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:
     window = to_years(float(params["days"]))
     ending = SupportEnds(graph.supports())
     for transition in graph.events(("transition",)):
-        flagged = _handover_flag(transition, bool(params.get("partial", False)))
+        flagged = _handover_flag(transition, bool(params.get("partial", True)))
         lost = [s for s in ending.near(transition.age, window)
                 if _same_side(s, transition) and not _successor(graph, s, window)]
         if flagged or lost:
@@ -44,8 +47,9 @@ def _handover_flag(transition: Event, partial_counts: bool) -> str | None:
 
 
 def _same_side(support: Support, transition: Event) -> bool:
-    """Whether the support belongs to what the child leaves: the agency of ``from``."""
-    return support.agency == transition.from_
+    """Whether the support is targeted help that belongs to what the child leaves: the agency
+    of ``from``."""
+    return support.agency == transition.from_ and support.level != "promotive"
 
 
 def _successor(graph: JourneyGraph, support: Support, window: float) -> bool:

@@ -1,6 +1,7 @@
-"""late-first-support: the first support starts more than ``days`` after the first signal or
-report (or never comes). A support that starts before the signal, or exactly ``days`` after
-it, is in time. A window still open where the record ends is not a gap.
+"""late-first-support: the first targeted support (above the promotive level) starts more than
+``days`` after the first signal or report (or never comes). A support that starts before the
+signal, or exactly ``days`` after it, is in time; a universal support (a preschool place) is not
+a first support. A window still open where the record ends is not a gap.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ RULE = "late-first-support"
 
 
 def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:
-    signal, support = graph.first_signal(), graph.first_support()
+    targeted = graph.targeted_supports()
+    signal, support = graph.first_signal(), (targeted[0] if targeted else None)
     if signal is None:
         return
     window = float(params["days"])

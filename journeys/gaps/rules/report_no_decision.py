@@ -27,7 +27,7 @@ DECISION_KINDS = ("decision", "closure")
 
 def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:
     window = float(params["days"])
-    decisions = _Decisions(graph)
+    decisions = Decisions(graph)
     for report in graph.events(("report",)):
         decision = decisions.first_for(report)
         waited = days_between(report.age, decision.age) if decision else None
@@ -44,7 +44,7 @@ def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:
                           "days": window, "waited": waited})
 
 
-class _Decisions:
+class Decisions:
     """Decisions and closures per agency in time order, for a bisect per report."""
 
     def __init__(self, graph: JourneyGraph):
