@@ -157,3 +157,109 @@ def test_the_new_defaults_are_in_the_vocabulary(rule):
 
     assert {"unanswered-signal": "other_agency_contact", "broken-handover": "partial",
             "no-sip": "lasts_days"}[rule] in default_rules()[rule]
+
+
+# --- 5 and 16. the child's voice: a count trigger, and unknown is not "not heard" -----------
+def contacts(count: int, heard: str = "", start: float = 5.0, step: float = 0.1) -> str:
+    return events(*(f"{{id: c{i}, age: {start + i * step!r}, kind: contact, agency: school, label: Möte {i}{heard}}}"
+                    for i in range(count)))
+
+
+def test_voice_four_contacts_in_a_row_without_the_child_heard_is_a_gap_whatever_the_span():
+    assert gaps_of(contacts(3), "voice-not-heard") == ()
+    [gap] = gaps_of(contacts(4), "voice-not-heard")
+    assert gap.params["count"] == 4 and gap.end - gap.start < 1
+    assert gaps_of(contacts(4), "voice-not-heard", voice_not_heard={"in_a_row": 5}) == ()
+
+
+def test_voice_explicitly_not_heard_is_a_gap_and_unknown_is_not_documented():
+    [unknown] = gaps_of(contacts(4), "voice-not-heard")
+    assert unknown.params["variant"] == "not_documented" and unknown.severity == 1
+    [not_heard] = gaps_of(contacts(4, ", child_heard: false"), "voice-not-heard")
+    assert "variant" not in not_heard.params and not_heard.severity == 2 and not_heard.params["not_heard"] == 4
+
+
+def test_voice_a_contact_where_the_child_is_heard_breaks_the_run():
+    body = contacts(2) + "  - {id: h, age: 5.25, kind: contact, agency: school, label: Samtal, child_heard: true}\n" + \
+        "\n".join(contacts(2, start=5.3).splitlines()[1:]).replace("c0", "d0").replace("c1", "d1") + "\n"
+    assert gaps_of(body, "voice-not-heard") == ()
+
+
+def test_voice_from_age_is_data():
+    early = contacts(4, start=1.0)
+    assert gaps_of(early, "voice-not-heard") == ()
+    assert len(gaps_of(early, "voice-not-heard", voice_not_heard={"from_age": 0})) == 1
+
+
+def test_voice_the_two_kinds_are_worded_differently(sv):
+    from journeys.gaps import gap_text
+    from persona.vocabulary import load_vocabulary
+
+    [unknown] = gaps_of(contacts(4), "voice-not-heard")
+    [not_heard] = gaps_of(contacts(4, ", child_heard: false"), "voice-not-heard")
+    words = [gap_text(g, sv, load_vocabulary()).message for g in (unknown, not_heard)]
+    assert "inte står om" in words[0] and "inte står om" not in words[1]
+
+
+# --- 14. level-jump only when an earlier signal left time for lighter help ------------------
+TREATMENT = supports("{id: t, agency: social, level: treatment, label: Placering, from: 0.1, to: 2}")
+
+
+def signal_before(days: float) -> str:
+    return events(f"{{id: s, age: {after(0.1, -days)!r}, kind: signal, agency: bvc, label: Signal}}")
+
+
+def test_level_jump_quiet_for_an_emergency_at_once_and_without_a_signal():
+    assert gaps_of(TREATMENT, "level-jump") == ()
+    assert gaps_of(TREATMENT + signal_before(30), "level-jump") == ()
+    [gap] = gaps_of(TREATMENT + signal_before(31), "level-jump")
+    assert gap.events == ("s", "t")
+
+
+def test_level_jump_lead_days_is_data():
+    assert gaps_of(TREATMENT + signal_before(31), "level-jump", level_jump={"lead_days": 60}) == ()
+
+
+# --- 15. standing coordination, and a full hand-over counts as coordination ------------------
+def busy(extra: str = "") -> str:
+    return supports("{id: s1, agency: school, level: early, label: S, from: 8, to: 11}",
+                    "{id: s2, agency: social, level: early, label: S, from: 8, to: 11}",
+                    "{id: s3, agency: bup, level: early, label: S, from: 8, to: 11}", *([extra] if extra else []))
+
+
+def test_a_standing_coordinating_role_covers_its_whole_period():
+    role = "{id: r, agency: social, level: early, label: Familjeombud, from: 8, to: 11, coordinates: true}"
+    assert gaps_of(busy(role), "uncoordinated") == ()
+    short = role.replace("to: 11", "to: 9")
+    [gap] = gaps_of(busy(short), "uncoordinated")
+    assert gap.start == 9
+    plain = role.replace(", coordinates: true", "")
+    assert len(gaps_of(busy(plain), "uncoordinated")) == 1
+
+
+def test_a_full_handover_counts_as_coordination_a_partial_one_does_not():
+    handover = lambda kind: events(f"{{id: t, age: 8.05, kind: transition, from: school, to: upper_secondary, handover: {kind}}}")
+    [gap] = gaps_of(busy() + handover("full"), "uncoordinated")
+    assert gap.start == pytest.approx(after(8.05, 365.25))
+    [partial] = gaps_of(busy() + handover("partial"), "uncoordinated")
+    assert partial.start == 8
+
+
+# --- 12. shorter windows for the youngest ---------------------------------------------------
+def heavy(start: float, days: float) -> str:
+    return risks(3, start=start, end=after(start, days))
+
+
+def test_risk_without_support_a_baby_needs_only_90_days():
+    assert gaps_of(heavy(0.5, 90), "risk-without-support") == ()
+    assert len(gaps_of(heavy(0.5, 91), "risk-without-support")) == 1
+
+
+def test_risk_without_support_from_three_the_window_is_a_year():
+    assert gaps_of(heavy(3, 365), "risk-without-support") == ()
+    assert len(gaps_of(heavy(3, 366), "risk-without-support")) == 1
+
+
+def test_risk_without_support_young_window_is_data():
+    assert gaps_of(heavy(0.5, 91), "risk-without-support", risk_without_support={"young_days": 120}) == ()
+    assert gaps_of(heavy(0.5, 91), "risk-without-support", risk_without_support={"young_age": 0.5}) == ()

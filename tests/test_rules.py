@@ -329,8 +329,9 @@ def test_late_first_support_quiet_without_signals_or_with_earlier_support():
 def test_level_jump_fires_when_treatment_comes_first():
     body = supports("{id: p, agency: library, level: promotive, label: Läsfrämjande, from: 3, to: 6}",
                     "{id: t, agency: bup, level: treatment, label: Behandling, from: 12, to: 13}")
-    [gap] = gaps_of(body, "level-jump")
-    assert gap.events == ("t",) and gap.agencies == ("bup",)
+    signal = events("{id: s, age: 10, kind: signal, agency: school, label: Orolig}")
+    [gap] = gaps_of(body + signal, "level-jump")
+    assert gap.events == ("s", "t") and gap.agencies == ("bup",) and gap.start == 10
 
 
 def test_level_jump_quiet_with_earlier_or_simultaneous_early_support():
