@@ -103,6 +103,7 @@ class GraphIndex:
     support_starts: tuple[float, ...]
     support_starts_at: Mapping[str, tuple[float, ...]]
     horizon: float
+    tells: Mapping[str, Mapping[str, tuple[float, ...]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -206,6 +207,26 @@ class JourneyGraph:
             if event.id != skip and (wanted is None or event.kind in wanted):
                 return event
         return None
+
+    def learned(self, agency: str, since: float, until: float) -> dict[str, float]:
+        """Who knew what ``agency`` knew at ``since``, and from when, up to ``until``: the
+        earliest age each agency is reached by a chain of telling (report, referral,
+        information, a meeting, a full hand-over), each step at or after the one before.
+        A time-respecting reachability over the agencies (a shortest-path search, each step a
+        bisect), so one question costs the same however long the life is."""
+        known = {agency: since}
+        queue = [(since, agency)]
+        while queue:
+            queue.sort(reverse=True)
+            age, sender = queue.pop()
+            if age > known.get(sender, float("inf")):
+                continue
+            for target, ages in self.index.tells.get(sender, {}).items():
+                position = bisect_left(ages, age)
+                if position < len(ages) and ages[position] <= until and ages[position] < known.get(target, float("inf")):
+                    known[target] = ages[position]
+                    queue.append((ages[position], target))
+        return known
 
     def informed_by(self, agency: str, since: float) -> tuple[Event, ...]:
         """``information`` events an agency sent on at or after an age, in time order."""
@@ -313,8 +334,31 @@ def build_index(persona: Persona, vocabulary: Vocabulary) -> GraphIndex:
         support_starts=tuple(s.from_ for s in supports),
         support_starts_at=_starts_by_agency(supports),
         horizon=_horizon(persona),
+        tells=_tells(events, vocabulary),
     )
 
+
+def _tells(events: tuple[Event, ...], vocabulary: Vocabulary) -> dict[str, dict[str, tuple[float, ...]]]:
+    """Who told whom, when: sender → receiver → ages, in time order. A report, referral or
+    ``information`` tells its receiver; a coordination tells every participant every other; a
+    transition with a full hand-over tells the agency the child goes to."""
+    found: dict[str, dict[str, list[float]]] = {}
+
+    def tell(sender: str | None, target: str | None, age: float) -> None:
+        if sender and target and sender != target:
+            found.setdefault(sender, {}).setdefault(target, []).append(age)
+
+    for event in events:
+        if event.kind in ("report", "referral", "information"):
+            tell(event.agency, receiver(event, vocabulary), event.age)
+        elif event.kind == "coordination":
+            present = event_agencies(event)
+            for sender in present:
+                for target in present:
+                    tell(sender, target, event.age)
+        elif event.kind == "transition" and event.handover == "full":
+            tell(event.from_, event.to, event.age)
+    return {sender: {target: tuple(ages) for target, ages in targets.items()} for sender, targets in found.items()}
 
 def _starts_by_agency(supports: tuple[Support, ...]) -> dict[str, tuple[float, ...]]:
     starts: dict[str, list[float]] = {}

@@ -8,7 +8,8 @@ import pytest
 
 from tests.conftest import EXAMPLES, persona_text
 
-GAP_KEYS = {"number", "key", "rule", "title", "from", "to", "agencies", "events", "severity", "message", "question"}
+V1_KEYS = {"number", "key", "rule", "title", "from", "to", "agencies", "events", "severity", "message", "question"}
+GAP_KEYS = V1_KEYS | {"visible_from"}  # keys are only ever added
 
 BODY = """\
 supports:

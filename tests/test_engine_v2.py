@@ -263,3 +263,207 @@ def test_risk_without_support_from_three_the_window_is_a_year():
 def test_risk_without_support_young_window_is_data():
     assert gaps_of(heavy(0.5, 91), "risk-without-support", risk_without_support={"young_days": 120}) == ()
     assert gaps_of(heavy(0.5, 91), "risk-without-support", risk_without_support={"young_age": 0.5}) == ()
+
+
+# --- 10 and 17. who knew what: reachability over the graph ----------------------------------
+def test_learned_follows_chains_of_telling_in_time_order():
+    graph = graph_of(events(
+        "{id: i1, age: 5, kind: information, agency: school, to: student_health}",
+        "{id: m, age: 5.2, kind: coordination, agency: student_health, with: [bup]}",
+        "{id: r, age: 4, kind: referral, agency: bup, to: social}",
+        "{id: h, age: 5.5, kind: transition, from: bup, to: habilitation, handover: full}",
+        "{id: p, age: 5.6, kind: transition, from: bup, to: logoped, handover: partial}"))
+    known = graph.learned("school", 4.5, 20)
+    assert known == {"school": 4.5, "student_health": 5, "bup": 5.2, "habilitation": 5.5}
+    assert "bup" not in graph.learned("school", 4.5, 5.1), "not yet by 5.1"
+    assert "student_health" not in graph.learned("school", 5.01, 20), "told before the signal"
+
+
+SIGNAL_SCHOOL = "{id: s, age: 5, kind: signal, agency: school, label: Blåmärken}"
+
+
+def meets(agency: str, days: float, event_id: str = "m") -> str:
+    return f"{{id: {event_id}, age: {after(5, days)!r}, kind: contact, agency: {agency}, label: Besök}}"
+
+
+def test_signal_not_shared_fires_when_another_agency_meets_the_child_without_knowing():
+    [gap] = gaps_of(events(SIGNAL_SCHOOL, meets("bvc", 60)), "signal-not-shared")
+    assert gap.events == ("s", "m") and gap.params["unaware"] == ("bvc",) and gap.visible == pytest.approx(after(5, 60))
+    assert gaps_of(events(SIGNAL_SCHOOL, meets("bvc", 91)), "signal-not-shared") == ()
+    assert len(gaps_of(events(SIGNAL_SCHOOL, meets("bvc", 90)), "signal-not-shared")) == 1
+
+
+def test_signal_not_shared_quiet_when_the_agency_was_told_or_answered():
+    told = f"{{id: i, age: {after(5, 10)!r}, kind: information, agency: school, to: bvc}}"
+    assert gaps_of(events(SIGNAL_SCHOOL, told, meets("bvc", 60)), "signal-not-shared") == ()
+    late = told.replace(repr(after(5, 10)), repr(after(5, 61)))
+    assert len(gaps_of(events(SIGNAL_SCHOOL, late, meets("bvc", 60)), "signal-not-shared")) == 1
+    answer = f"{{id: a, age: {after(5, 60)!r}, kind: contact, agency: bvc, label: Svar, responds_to: s}}"
+    assert gaps_of(events(SIGNAL_SCHOOL, answer), "signal-not-shared") == ()
+
+
+def test_signal_not_shared_leaves_out_the_same_sector_and_the_family_unless_set():
+    assert gaps_of(events(SIGNAL_SCHOOL, meets("student_health", 30)), "signal-not-shared") == ()
+    assert len(gaps_of(events(SIGNAL_SCHOOL, meets("student_health", 30)), "signal-not-shared",
+                       signal_not_shared={"other_sectors_only": False})) == 1
+    family = SIGNAL_SCHOOL.replace("agency: school", "agency: family")
+    assert gaps_of(events(family, meets("bvc", 30)), "signal-not-shared") == ()
+
+
+def test_signal_not_shared_a_report_that_answers_a_signal_is_not_told_twice():
+    report = f"{{id: r, age: {after(5, 5)!r}, kind: report, agency: school, to: social, responds_to: s}}"
+    [gap] = gaps_of(events(SIGNAL_SCHOOL, report, meets("bvc", 60)), "signal-not-shared")
+    assert gap.events[0] == "s"
+
+
+# --- 10. missed appointments with no follow-up ------------------------------------------------
+def missed(*days: float) -> list[str]:
+    return [f"{{id: x{i}, age: {after(5, d)!r}, kind: missed, agency: bup, label: Uteblir}}" for i, d in enumerate(days)]
+
+
+def test_two_missed_appointments_with_no_follow_up_are_a_gap():
+    [gap] = gaps_of(events(*missed(0, 20)), "missed-no-follow-up")
+    assert gap.events == ("x0", "x1") and gap.agencies == ("bup",) and gap.params["count"] == 2
+    assert gaps_of(events(*missed(0)), "missed-no-follow-up") == ()
+
+
+def test_a_follow_up_within_30_days_breaks_the_run():
+    follow = lambda days: f"{{id: f, age: {after(5, days)!r}, kind: contact, agency: bup, label: Ringer hem}}"
+    assert gaps_of(events(*missed(0, 20), follow(50)), "missed-no-follow-up") == ()  # x1 followed at 30 days
+    assert len(gaps_of(events(*missed(0, 20), follow(51)), "missed-no-follow-up")) == 1
+    answered = "{id: f, age: 5.5, kind: contact, agency: bup, label: Brev, responds_to: x0}"
+    assert gaps_of(events(*missed(0, 40), answered), "missed-no-follow-up") == ()
+
+
+def test_missed_count_is_data():
+    assert gaps_of(events(*missed(0, 20)), "missed-no-follow-up", missed_no_follow_up={"count": 3}) == ()
+
+
+# --- 10. a placement nobody follows up -----------------------------------------------------
+def placement(extra: str = "", flag: str = ", placement: true") -> str:
+    return supports(f"{{id: p, agency: foster_care, level: treatment, label: Familjehem, from: 10, to: 12{flag}}}") + (
+        events(extra) if extra else "")
+
+
+def test_a_placement_with_no_follow_up_for_more_than_half_a_year_is_a_gap():
+    gaps = gaps_of(placement(), "placement-no-follow-up")
+    assert [(g.start, g.end) for g in gaps] == [(10, 12)]
+    assert gaps_of(placement(flag=""), "placement-no-follow-up") == ()
+
+
+def test_follow_ups_by_social_services_split_the_placement():
+    visit = lambda days: f"{{id: v, age: {after(10, days)!r}, kind: contact, agency: social, label: Besök}}"
+    gaps = gaps_of(placement(visit(182.625)), "placement-no-follow-up")
+    assert [round(g.start, 3) for g in gaps] == [round(after(10, 182.625), 3)]
+    home = "{id: v, age: 11, kind: contact, agency: foster_care, label: Familjehemmet ringer}"
+    assert len(gaps_of(placement(home), "placement-no-follow-up")) == 1
+    assert len(gaps_of(placement(visit(182.625)), "placement-no-follow-up", placement_no_follow_up={"days": 600})) == 0
+
+
+# --- visible from ---------------------------------------------------------------------------
+def test_a_gap_is_visible_when_its_text_has_happened():
+    [never] = gaps_of(events(SIGNAL_SCHOOL), "unanswered-signal")
+    assert never.visible == never.end == pytest.approx(after(5, 90))
+    [closed] = gaps_of(risks(3) + events("{id: c, age: 6, kind: closure, agency: social}"), "closed-while-risk")
+    assert closed.visible == 6 < closed.end
+
+
+def test_json_has_visible_from_as_a_new_key(cli, tmp_path):
+    import json
+
+    from tests.conftest import persona_text
+
+    path = tmp_path / "p.yaml"
+    path.write_text(persona_text(events(SIGNAL_SCHOOL)), encoding="utf-8")
+    [item] = [g for g in json.loads(cli("gaps", path, "--format", "json").out) if g["rule"] == "unanswered-signal"]
+    assert item["visible_from"] == pytest.approx(after(5, 90), abs=1e-3) and item["from"] == 5
+
+
+# --- guards the issue names: validation of references ----------------------------------------
+def problem_keys(body: str) -> list[str]:
+    from persona.errors import PersonaInvalid
+    from persona.load import parse_persona
+    from tests.conftest import persona_text
+
+    try:
+        parse_persona(persona_text(body), "t.yaml")
+    except PersonaInvalid as exc:
+        return [p.key for p in exc.problems]
+    return []
+
+
+def test_responds_to_a_support_or_factor_is_no_event():
+    body = supports("{id: stod, agency: school, level: early, from: 1, to: 2}") + \
+        "  \nevents:\n  - {id: a, age: 3, kind: contact, agency: school, label: x, responds_to: stod}\n"
+    assert problem_keys(body) == ["ref.unknown_event"]
+
+
+def test_a_report_to_an_unknown_agency_is_refused_and_a_known_one_is_fine():
+    assert problem_keys(events("{id: r, age: 3, kind: report, agency: school, to: socialen}")) == ["ref.unknown_agency"]
+    assert problem_keys(events("{id: r, age: 3, kind: report, agency: school, to: social}")) == []
+
+
+def test_schema_1_1_fields_are_checked_per_kind():
+    assert problem_keys(events("{id: i, age: 3, kind: information, agency: school}")) == ["kind.field_required"]
+    assert problem_keys(events("{id: i, age: 3, kind: information, agency: school, to: bvc}")) == []
+    assert problem_keys(events("{id: c, age: 3, kind: contact, agency: school, label: x, outcome: rejected}")) == \
+        ["kind.field_not_allowed"]
+    assert problem_keys(events("{id: r, age: 3, kind: referral, agency: bvc, to: bup, outcome: rejected}")) == []
+    assert problem_keys(events("{id: r, age: 3, kind: report, reporter: neighbour}")) == []
+    assert problem_keys(events("{id: r, age: 3, kind: report}")) == ["kind.agency_required"]
+    assert problem_keys(events("{id: r, age: 3, kind: report, agency: school, reporter: neighbour}")) == []
+    assert problem_keys(events("{id: c, age: 3, kind: contact, agency: school, label: x, reporter: relative}")) == \
+        ["kind.field_not_allowed"]
+    assert problem_keys(events("{id: c, age: 3, approx: year, kind: life, label: x}")) == []
+    assert problem_keys(events("{id: c, age: 3, approx: week, kind: life, label: x}")) == ["field.unknown_word"]
+
+
+# --- 11. words ------------------------------------------------------------------------------
+def words_of(body: str, rule: str, sv, **changes):
+    from journeys.gaps import gap_text, gap_title
+    from persona.vocabulary import load_vocabulary
+
+    return [(gap_title(g, sv), gap_text(g, sv, load_vocabulary())) for g in gaps_of(body, rule, **changes)]
+
+
+def test_a_signal_answered_late_is_titled_so(sv):
+    late = f"{{id: a, age: {after(5, 100)!r}, kind: contact, agency: bvc, label: Svar, responds_to: s}}"
+    [(title, _)] = words_of(events(SIGNAL_SCHOOL, late), "unanswered-signal", sv)
+    assert title == "Sent besvarad signal"
+    [(title, _)] = words_of(events(SIGNAL_SCHOOL), "unanswered-signal", sv)
+    assert title == "Obesvarad signal"
+
+
+def test_past_18_the_text_says_den_unga(sv):
+    referral = lambda age: events(f"{{id: r, age: {age!r}, kind: referral, agency: primary, to: adult_psychiatry}}")
+    [(_, young)] = words_of(referral(18.5), "referral-wait", sv)
+    [(_, child)] = words_of(referral(17.5), "referral-wait", sv)
+    assert "den unga under väntan" in young.question and "barnet och familjen" in child.question
+
+
+def test_agency_lists_end_with_och(sv):
+    [(_, words)] = words_of(court_case("police"), "uncoordinated", sv)
+    assert "(Polis, skola och socialtjänst)" in words.message
+
+
+def test_an_approximate_age_reads_ca(sv):
+    body = events("{id: s, age: 8, approx: year, kind: signal, agency: school, label: Orolig}")
+    [(_, words)] = words_of(body, "unanswered-signal", sv)
+    assert "ca 8 år" in words.message
+
+
+def test_a_report_from_a_neighbour_names_the_neighbour_and_no_agency(sv):
+    body = events("{id: r, age: 6, kind: report, reporter: neighbour}")
+    [(_, words)] = words_of(body, "unanswered-signal", sv)
+    assert "(en granne, 6 år)" in words.message
+
+
+def test_a_rejected_referral_is_avvisad_not_a_first_contact(sv):
+    body = events("{id: r, age: 5, kind: referral, agency: bvc, to: bup}",
+                  f"{{id: a, age: {after(5, 60)!r}, kind: assessment, agency: bup, label: Bedömning, responds_to: r, "
+                  "outcome: rejected}")
+    [(_, words)] = words_of(body, "referral-wait", sv)
+    assert "avvisade remissen" in words.message and "tog första kontakt" not in words.message
+    undated = events("{id: r, age: 5, kind: referral, agency: bvc, to: bup, outcome: rejected}")
+    assert gaps_of(undated, "referral-wait") == ()
+    assert len(gaps_of(undated.replace(", outcome: rejected", ""), "referral-wait")) == 1

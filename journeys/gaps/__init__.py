@@ -10,10 +10,10 @@ from dataclasses import replace
 
 from journeys.gaps.model import Gap, GapText
 from journeys.gaps.settings import RuleParams, RuleSettings, rule_settings
-from journeys.gaps.text import gap_text, rule_title
+from journeys.gaps.text import gap_text, gap_title, rule_title
 from journeys.graph import JourneyGraph
 
-__all__ = ["Gap", "GapText", "RuleParams", "RuleSettings", "RULE_IDS", "find_gaps", "gap_text",
+__all__ = ["Gap", "GapText", "RuleParams", "RuleSettings", "RULE_IDS", "find_gaps", "gap_text", "gap_title",
            "rule_settings", "rule_title"]
 
 

@@ -14,12 +14,15 @@ from journeys.gaps.rules import (
     closed_while_risk,
     late_first_support,
     level_jump,
+    missed_no_follow_up,
     no_sip,
+    placement_no_follow_up,
     referral_bounce,
     referral_wait,
     report_no_decision,
     reports_closed_repeatedly,
     risk_without_support,
+    signal_not_shared,
     unanswered_signal,
     uncoordinated,
     universal_only,
@@ -42,6 +45,9 @@ RULE_MODULES: tuple[ModuleType, ...] = (
     reports_closed_repeatedly,
     no_sip,
     universal_only,
+    signal_not_shared,
+    missed_no_follow_up,
+    placement_no_follow_up,
 )
 
 RULES: dict[str, ModuleType] = {module.RULE: module for module in RULE_MODULES}

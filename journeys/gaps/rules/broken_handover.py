@@ -69,7 +69,7 @@ def _gap(transition: Event, flagged: str | None, lost: tuple[Support, ...], wind
     return Gap(
         rule=RULE, start=transition.age, end=transition.age + window,
         agencies=tuple(dict.fromkeys(agencies)), events=(transition.id,) + tuple(s.id for s in lost),
-        severity=severity,
+        severity=severity, visible_from=None if lost else transition.age,
         params={"variant": variant, "event": transition, "from": transition.from_, "to": transition.to,
                 "lost": lost},
     )

@@ -33,7 +33,7 @@ def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:
         if load >= threshold and not _support_goes_on(supported, closure.age):
             yield Gap(rule=RULE, start=closure.age, end=_until(closure, starts, drops, params),
                       agencies=(closure.agency,) if closure.agency else (), events=(closure.id,),
-                      severity=params.severity,
+                      severity=params.severity, visible_from=closure.age,
                       params={"event": closure, "agency": closure.agency, "load": load, "threshold": threshold})
 
 
