@@ -238,7 +238,8 @@ def test_a_standing_coordinating_role_covers_its_whole_period():
 
 
 def test_a_full_handover_counts_as_coordination_a_partial_one_does_not():
-    handover = lambda kind: events(f"{{id: t, age: 8.05, kind: transition, from: school, to: upper_secondary, handover: {kind}}}")
+    def handover(kind):
+        return events(f"{{id: t, age: 8.05, kind: transition, from: school, to: upper_secondary, handover: {kind}}}")
     [gap] = gaps_of(busy() + handover("full"), "uncoordinated")
     assert gap.start == pytest.approx(after(8.05, 365.25))
     [partial] = gaps_of(busy() + handover("partial"), "uncoordinated")
@@ -328,7 +329,8 @@ def test_two_missed_appointments_with_no_follow_up_are_a_gap():
 
 
 def test_a_follow_up_within_30_days_breaks_the_run():
-    follow = lambda days: f"{{id: f, age: {after(5, days)!r}, kind: contact, agency: bup, label: Ringer hem}}"
+    def follow(days):
+        return f"{{id: f, age: {after(5, days)!r}, kind: contact, agency: bup, label: Ringer hem}}"
     assert gaps_of(events(*missed(0, 20), follow(50)), "missed-no-follow-up") == ()  # x1 followed at 30 days
     assert len(gaps_of(events(*missed(0, 20), follow(51)), "missed-no-follow-up")) == 1
     answered = "{id: f, age: 5.5, kind: contact, agency: bup, label: Brev, responds_to: x0}"
@@ -352,7 +354,8 @@ def test_a_placement_with_no_follow_up_for_more_than_half_a_year_is_a_gap():
 
 
 def test_follow_ups_by_social_services_split_the_placement():
-    visit = lambda days: f"{{id: v, age: {after(10, days)!r}, kind: contact, agency: social, label: Besök}}"
+    def visit(days):
+        return f"{{id: v, age: {after(10, days)!r}, kind: contact, agency: social, label: Besök}}"
     gaps = gaps_of(placement(visit(182.625)), "placement-no-follow-up")
     assert [round(g.start, 3) for g in gaps] == [round(after(10, 182.625), 3)]
     home = "{id: v, age: 11, kind: contact, agency: foster_care, label: Familjehemmet ringer}"
@@ -435,7 +438,8 @@ def test_a_signal_answered_late_is_titled_so(sv):
 
 
 def test_past_18_the_text_says_den_unga(sv):
-    referral = lambda age: events(f"{{id: r, age: {age!r}, kind: referral, agency: primary, to: adult_psychiatry}}")
+    def referral(age):
+        return events(f"{{id: r, age: {age!r}, kind: referral, agency: primary, to: adult_psychiatry}}")
     [(_, young)] = words_of(referral(18.5), "referral-wait", sv)
     [(_, child)] = words_of(referral(17.5), "referral-wait", sv)
     assert "den unga under väntan" in young.question and "barnet och familjen" in child.question
