@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Iterable, Mapping
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping
 
 from persona.model import Event, Factor, Persona, Support
 from persona.vocabulary import Vocabulary
@@ -104,6 +104,7 @@ class GraphIndex:
     support_starts_at: Mapping[str, tuple[float, ...]]
     horizon: float
     tells: Mapping[str, Mapping[str, tuple[float, ...]]] = field(default_factory=dict)
+    informed: Mapping[str, tuple[Event, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -228,10 +229,20 @@ class JourneyGraph:
                     queue.append((ages[position], target))
         return known
 
-    def informed_by(self, agency: str, since: float) -> tuple[Event, ...]:
-        """``information`` events an agency sent on at or after an age, in time order."""
-        return tuple(e for e in self.events_at(agency)
-                     if e.kind == "information" and e.agency == agency and e.age >= since and e.to)
+    def informed_by(self, agency: str, since: float) -> Iterator[Event]:
+        """``information`` events an agency sent on at or after an age, in time order (a
+        generator: a caller that has found what it needs stops early)."""
+        sent = self.index.informed.get(agency, ())
+        yield from sent[bisect_left(sent, since, key=lambda e: e.age):]
+
+    def answer_chain(self, event_id: str, steps: int, passes: Callable[[Event], bool]) -> Iterator[Event]:
+        """The events that answer an event (``responds_to``), and those that answer them, up to
+        ``steps`` steps along the graph's response edges, going on only through events for
+        which ``passes`` holds; in order of steps, then time."""
+        answers = list(self.responses_to(event_id))
+        for _ in range(steps):
+            yield from answers
+            answers = [later for e in answers if passes(e) for later in self.responses_to(e.id)]
 
     def targeted_supports(self) -> tuple[Support, ...]:
         """Supports above the promotive level (universal supports such as a preschool place or
@@ -335,7 +346,17 @@ def build_index(persona: Persona, vocabulary: Vocabulary) -> GraphIndex:
         support_starts_at=_starts_by_agency(supports),
         horizon=_horizon(persona),
         tells=_tells(events, vocabulary),
+        informed=_informed(events),
     )
+
+
+def _informed(events: tuple[Event, ...]) -> dict[str, tuple[Event, ...]]:
+    """``information`` events by the agency that sent them, in time order."""
+    sent: dict[str, list[Event]] = {}
+    for event in events:
+        if event.kind == "information" and event.agency and event.to:
+            sent.setdefault(event.agency, []).append(event)
+    return {agency: tuple(found) for agency, found in sent.items()}
 
 
 def _tells(events: tuple[Event, ...], vocabulary: Vocabulary) -> dict[str, dict[str, tuple[float, ...]]]:

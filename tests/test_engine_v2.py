@@ -471,3 +471,22 @@ def test_a_rejected_referral_is_avvisad_not_a_first_contact(sv):
     undated = events("{id: r, age: 5, kind: referral, agency: bvc, to: bup, outcome: rejected}")
     assert gaps_of(undated, "referral-wait") == ()
     assert len(gaps_of(undated.replace(", outcome: rejected", ""), "referral-wait")) == 1
+
+
+def test_answer_chain_follows_responses_step_by_step_and_stops_where_told():
+    graph = graph_of(events("{id: r, age: 9, kind: report, agency: school, to: social}",
+                            "{id: f, age: 9.1, kind: assessment, agency: social, label: F, responds_to: r}",
+                            "{id: d, age: 9.2, kind: decision, agency: social, label: D, responds_to: f}",
+                            "{id: c, age: 9.3, kind: closure, agency: social, responds_to: d}"))
+    assert [e.id for e in graph.answer_chain("r", 3, passes=lambda e: True)] == ["f", "d", "c"]
+    assert [e.id for e in graph.answer_chain("r", 3, passes=lambda e: e.kind != "decision")] == ["f", "d"]
+    assert [e.id for e in graph.answer_chain("r", 1, passes=lambda e: True)] == ["f"]
+
+
+def test_informed_by_gives_what_an_agency_passed_on_from_an_age():
+    graph = graph_of(events("{id: a, age: 3, kind: information, agency: school, to: bvc}",
+                            "{id: b, age: 5, kind: information, agency: school, to: social}",
+                            "{id: c, age: 6, kind: information, agency: bvc, to: social}"))
+    assert [e.id for e in graph.informed_by("school", 4)] == ["b"]
+    assert [e.id for e in graph.informed_by("school", 3)] == ["a", "b"]
+    assert list(graph.informed_by("social", 0)) == []

@@ -53,13 +53,9 @@ def _not_investigated(graph: JourneyGraph, window: float) -> Iterator[tuple[Even
 
 
 def _closed_at_once(graph: JourneyGraph, report: Event) -> Event | None:
-    answers = list(graph.responses_to(report.id))
-    for _ in range(CHAIN_STEPS):
-        closure = next((e for e in answers if e.kind == "closure"), None)
-        if closure is not None:
-            return closure
-        answers = [later for e in answers if e.kind != "decision" for later in graph.responses_to(e.id)]
-    return None
+    """The closure the report's answer chain reaches without passing a decision to investigate."""
+    chain = graph.answer_chain(report.id, CHAIN_STEPS, passes=lambda e: e.kind not in ("decision", "closure"))
+    return next((e for e in chain if e.kind == "closure"), None)
 
 
 def _gap(graph: JourneyGraph, pairs: list[tuple[Event, Event | None]], params: RuleParams) -> Gap:

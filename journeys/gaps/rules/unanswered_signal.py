@@ -71,12 +71,16 @@ def _first_answer(graph: JourneyGraph, signal: Event, others: "OtherAnswers | No
 
 
 def told_answers(graph: JourneyGraph, signal: Event) -> list[Event | None]:
-    """The first step of each agency that was told of a signal or report."""
+    """The first step of each agency that was told of a signal or report (information passed
+    on later than an answer already found cannot give an earlier one, so the search stops)."""
     receiver = graph.receiver(signal)
     found = [graph.first_event_at(receiver, signal.age, skip=signal.id)] if receiver else []
     if signal.agency:
         found.append(graph.first_event_at(signal.agency, signal.age, skip=signal.id, kinds=("coordination",)))
         for told in graph.informed_by(signal.agency, signal.age):
+            best = min((e.age for e in found if e is not None), default=float("inf"))
+            if told.age >= best:
+                break
             found.append(graph.first_event_at(told.to or "", told.age, skip=told.id))
     return found
 
