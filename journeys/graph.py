@@ -71,8 +71,9 @@ def event_agencies(event: Event) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class ActivitySettings:
-    """When an agency counts as active: from one of its events until ``days`` after it (never
-    before its first contact), or during one of its supports. Agencies of the
+    """When an agency counts as active: during one of its supports, and during each stretch of
+    its involvement — from its first event until ``days`` after its last, where events less
+    than twice ``days`` apart belong to one stretch — never before its first contact. Agencies of the
     ``ignored_sectors`` (the family), and bodies that decide but do not serve the family
     (``coordinates: false`` in the vocabulary, such as a court), never count."""
 
@@ -404,7 +405,7 @@ def _activity(events_at: Mapping[str, list[Event]], supports: tuple[Support, ...
     window = to_years(settings.days)
     spans: dict[str, list[tuple[float, float]]] = {}
     for agency, events in events_at.items():
-        spans.setdefault(agency, []).extend((e.age, e.age + window) for e in events)
+        spans.setdefault(agency, []).extend(involvement(tuple(e.age for e in events), window))
     for support in supports:
         end = support.to if support.to is not None else float("inf")
         spans.setdefault(support.agency, []).append((support.from_, end))
@@ -413,6 +414,19 @@ def _activity(events_at: Mapping[str, list[Event]], supports: tuple[Support, ...
         for agency, found in sorted(spans.items())
         if vocabulary.sector_of(agency) not in settings.ignored_sectors and coordinates(vocabulary, agency)
     }
+
+
+def involvement(ages: tuple[float, ...], window: float) -> list[tuple[float, float]]:
+    """Stretches of an agency's involvement from its events' ages (in time order): events less
+    than ``2 × window`` apart belong together; each stretch runs from its first event to
+    ``window`` after its last."""
+    stretches: list[tuple[float, float]] = []
+    for age in ages:
+        if stretches and age - stretches[-1][1] <= 2 * window + 1e-9:
+            stretches[-1] = (stretches[-1][0], age)
+        else:
+            stretches.append((age, age))
+    return [(first, last + window) for first, last in stretches]
 
 
 def coordinates(vocabulary: Vocabulary, agency: str) -> bool:

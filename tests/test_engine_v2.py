@@ -13,6 +13,15 @@ def risks(count: int, start: float = 5.0, end: float = 10.0) -> str:
 
 
 # --- 2. an agency is active from its first contact, not before ------------------------------
+def test_events_less_than_two_windows_apart_are_one_stretch_of_involvement():
+    graph = graph_of(events("{id: a, age: 5, kind: contact, agency: school, label: Möte}",
+                            f"{{id: b, age: {after(5, 360)!r}, kind: contact, agency: school, label: Möte}}"))
+    assert "school" in graph.active_agencies(after(5, 200))
+    apart = graph_of(events("{id: a, age: 5, kind: contact, agency: school, label: Möte}",
+                            f"{{id: b, age: {after(5, 361)!r}, kind: contact, agency: school, label: Möte}}"))
+    assert "school" not in apart.active_agencies(after(5, 181))
+
+
 def test_an_agency_is_active_from_its_first_event_until_the_window_after_its_last():
     graph = graph_of(events("{id: a, age: 5, kind: contact, agency: school, label: Möte}",
                             "{id: b, age: 5.3, kind: contact, agency: school, label: Möte}"))
@@ -241,7 +250,7 @@ def test_a_full_handover_counts_as_coordination_a_partial_one_does_not():
     def handover(kind):
         return events(f"{{id: t, age: 8.05, kind: transition, from: school, to: upper_secondary, handover: {kind}}}")
     [gap] = gaps_of(busy() + handover("full"), "uncoordinated")
-    assert gap.start == pytest.approx(after(8.05, 365.25))
+    assert gap.start == pytest.approx(after(8.05, 90)), "covers the moment (before_days either side), not a year"
     [partial] = gaps_of(busy() + handover("partial"), "uncoordinated")
     assert partial.start == 8
 

@@ -1,8 +1,9 @@
 """uncoordinated: several agencies active at once for a long time with nobody coordinating.
 
 Where at least ``agencies`` agencies are active at once (see the graph's activity), a
-coordination event covers the time from ``before_days`` before it to ``lasts_days`` after it,
-and so does a transition with ``handover: full`` (both agencies meet over the child). A standing
+coordination event covers the time from ``before_days`` before it to ``lasts_days`` after it.
+A transition with ``handover: full`` counts as coordination at that moment (both agencies meet
+over the child): it covers ``before_days`` either side of it, not a year after. A standing
 coordinating role — a support with ``coordinates: true``: a named person, a lead professional,
 a family ombudsman — covers its whole period. What is left uncovered for longer than ``days``
 is a gap (exactly ``days`` is not).
@@ -31,9 +32,8 @@ def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:
 
 def _coordinated(graph: JourneyGraph, params: RuleParams) -> Periods:
     before, lasts = to_years(float(params["before_days"])), to_years(float(params["lasts_days"]))
-    meetings = [e for e in graph.events(("coordination", "transition"))
-                if e.kind == "coordination" or e.handover == "full"]
-    spans = [(e.age - before, e.age + lasts) for e in meetings]
+    spans = [(e.age - before, e.age + lasts) for e in graph.events(("coordination",))]
+    spans += [(e.age - before, e.age + before) for e in graph.events(("transition",)) if e.handover == "full"]
     spans += [(s.from_, s.to if s.to is not None else graph.horizon) for s in graph.supports() if s.coordinates]
     return merge_periods(spans)
 
