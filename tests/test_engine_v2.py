@@ -499,3 +499,9 @@ def test_informed_by_gives_what_an_agency_passed_on_from_an_age():
     assert [e.id for e in graph.informed_by("school", 4)] == ["b"]
     assert [e.id for e in graph.informed_by("school", 3)] == ["a", "b"]
     assert list(graph.informed_by("social", 0)) == []
+
+
+def test_voice_the_count_trigger_counts_meetings_not_paper():
+    paper = events(*(f"{{id: p{i}, age: {5 + i * 0.1!r}, kind: decision, agency: social, label: Beslut {i}}}" for i in range(4)))
+    assert gaps_of(paper, "voice-not-heard") == ()
+    assert len(gaps_of(paper.replace("kind: decision", "kind: assessment"), "voice-not-heard")) == 1

@@ -4,7 +4,8 @@ Agency contacts are events at an agency (not life events, transitions, missed ap
 information passed between agencies) from ``from_age`` on. Between two events where
 ``child_heard: true``, the contacts form a stretch. A stretch is a gap when it holds at least
 ``contacts`` contacts whose first and last are more than ``days`` apart (exactly ``days`` is
-not), or — however short — at least ``in_a_row`` contacts.
+not), or — however short — at least ``in_a_row`` meetings with the child (contacts,
+assessments, coordination: a report, a decision or a closure on paper is not a meeting).
 
 Unknown is not "not heard": a stretch where some contact says ``child_heard: false`` is a gap
 (the child was not heard); one where no contact says anything either way is reported as "not
@@ -24,11 +25,12 @@ from journeys.graph import JourneyGraph
 
 RULE = "voice-not-heard"
 NOT_CONTACTS = ("life", "transition", "missed", "information")
+MEETINGS = ("contact", "assessment", "coordination")
 
 
 def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:
     for stretch in _stretches(graph.events(), float(params["from_age"])):
-        if _too_long(stretch, params) or len(stretch) >= int(params["in_a_row"]):
+        if _too_long(stretch, params) or sum(e.kind in MEETINGS for e in stretch) >= int(params["in_a_row"]):
             yield _gap(stretch, params)
 
 
