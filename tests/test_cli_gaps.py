@@ -117,7 +117,7 @@ def test_no_gaps_says_so(cli, tmp_path):
     assert json.loads(cli("gaps", path, "--format", "json").out) == []
 
 
-@pytest.mark.parametrize("name", ["kim.yaml", "noor.yaml", "elias.yaml"])
+@pytest.mark.parametrize("name", ["kim.yaml", "noor.yaml", "elias.yaml", "alva.yaml"])
 def test_every_example_and_scenario_runs_cleanly(cli, name):
     from persona.load import read_persona
 
