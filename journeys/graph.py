@@ -245,6 +245,31 @@ class JourneyGraph:
             yield from answers
             answers = [later for e in answers if passes(e) for later in self.responses_to(e.id)]
 
+    def referral_circles(self, window: float) -> Iterator[tuple[Event, ...]]:
+        """Referral chains that come back to an agency already visited (A → B → A, or
+        A → B → C → A): each referral sent on by the agency the one before reached, at most
+        ``window`` years after it, with no support started at that agency in between. One
+        sweep in time order; a chain holds at most one referral per agency, so it stays short."""
+        arrived: dict[str, tuple[Event, ...]] = {}
+        for referral in self.events(("referral",)):
+            chain = self._chain_into(arrived.pop(referral.agency or "", ()), referral, window)
+            visited = [chain[0].agency] + [r.to for r in chain] if chain else [referral.agency]
+            if referral.to in visited:
+                circle = chain[visited.index(referral.to):] + (referral,)
+                if len(circle) > 1:
+                    yield circle
+                continue
+            arrived[referral.to or ""] = chain + (referral,)
+
+    def _chain_into(self, chain: tuple[Event, ...], referral: Event, window: float) -> tuple[Event, ...]:
+        """The chain that brought the child to this referral's agency, if it is still going:
+        recent enough, and no support started at that agency since the child arrived."""
+        if not chain or referral.age - chain[-1].age > window + 1e-9:
+            return ()
+        if self.support_started_at(referral.agency, chain[-1].age, referral.age):
+            return ()
+        return chain
+
     def targeted_supports(self) -> tuple[Support, ...]:
         """Supports above the promotive level (universal supports such as a preschool place or
         the child health programme are for every child; they do not answer a risk)."""

@@ -505,3 +505,11 @@ def test_voice_the_count_trigger_counts_meetings_not_paper():
     paper = events(*(f"{{id: p{i}, age: {5 + i * 0.1!r}, kind: decision, agency: social, label: Beslut {i}}}" for i in range(4)))
     assert gaps_of(paper, "voice-not-heard") == ()
     assert len(gaps_of(paper.replace("kind: decision", "kind: assessment"), "voice-not-heard")) == 1
+
+
+def test_referral_circles_are_a_graph_query():
+    graph = graph_of(events("{id: a, age: 3, kind: referral, agency: bvc, to: bup}",
+                            "{id: b, age: 3.4, kind: referral, agency: bup, to: habilitation}",
+                            "{id: c, age: 3.8, kind: referral, agency: habilitation, to: bup}"))
+    assert [[r.id for r in circle] for circle in graph.referral_circles(1.0)] == [["b", "c"]]
+    assert list(graph.referral_circles(0.39)) == []
