@@ -2,9 +2,9 @@
 
 Node ids are deterministic: ``event:<id>``, ``support:<id>``, ``factor:<id>``, ``agency:<id>``.
 Edges carry a ``relation`` (also their key): ``next`` (time order within a lane), ``at`` (an
-event or support at its agency), ``to`` (a referral, report or transition to an agency),
-``from`` (the agency a transition leaves), ``to`` also for ``information`` passed on, ``response`` (from an event to the event that
-answers it) and ``with`` (a coordination with an agency).
+event or support at its agency), ``to`` (a referral, report, transition or information passed
+on to an agency), ``from`` (the agency a transition leaves), ``response`` (from an event to the
+event that answers it) and ``with`` (a coordination with an agency).
 
 The query helpers the rules and the pictures share sit on :class:`JourneyGraph`; they run on
 indexes built once (sorted ages, per-agency activity periods), so that every query is a bisect
@@ -16,6 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from heapq import heappop, heappush
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping
 
 from persona.model import Event, Factor, Persona, Support
@@ -127,8 +128,8 @@ class JourneyGraph:
 
     # --- what the design promises -----------------------------------------------------------
     def active_agencies(self, age: float) -> frozenset[str]:
-        """Agencies with a support covering ``age``, or an event at most the activity window
-        before it."""
+        """Agencies with a support covering ``age``, or within a stretch of their involvement
+        (see :class:`ActivitySettings`)."""
         return frozenset(a for a, periods in self.index.activity.items() if periods.covers(age))
 
     def active_supports(self, age: float) -> tuple[Support, ...]:
@@ -219,15 +220,14 @@ class JourneyGraph:
         known = {agency: since}
         queue = [(since, agency)]
         while queue:
-            queue.sort(reverse=True)
-            age, sender = queue.pop()
+            age, sender = heappop(queue)
             if age > known.get(sender, float("inf")):
                 continue
             for target, ages in self.index.tells.get(sender, {}).items():
                 position = bisect_left(ages, age)
                 if position < len(ages) and ages[position] <= until and ages[position] < known.get(target, float("inf")):
                     known[target] = ages[position]
-                    queue.append((ages[position], target))
+                    heappush(queue, (ages[position], target))
         return known
 
     def informed_by(self, agency: str, since: float) -> Iterator[Event]:
