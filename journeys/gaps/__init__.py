@@ -39,15 +39,17 @@ def _within_record(gap: Gap, graph: JourneyGraph) -> Gap:
     return replace(gap, end=end) if end is not None and gap.end > end else gap
 
 
-# A gap of the first rule whose events all belong to one gap of the second tells the same story:
-# a transition at 18 with no hand-over is part of the cliff at 18, not a second gap.
-TOLD_BY = (("broken-handover", "age-cliff"),)
+def _told_by() -> list[tuple[str, str]]:
+    """(rule, the rule that tells its story): each rule's ``TOLD_BY``. A gap of the first whose
+    events all belong to one gap of the second tells the same story: a transition at 18 with no
+    hand-over is part of the cliff at 18, not a second gap."""
+    return [(rule, module.TOLD_BY) for rule, module in _rules().items() if getattr(module, "TOLD_BY", None)]
 
 
 def _one_story_each(gaps: list[Gap]) -> list[Gap]:
-    """The gaps without those another gap already tells (see :data:`TOLD_BY`)."""
+    """The gaps without those another gap already tells (see :func:`_told_by`)."""
     told = set()
-    for part, whole in TOLD_BY:
+    for part, whole in _told_by():
         wholes = [set(g.events) for g in gaps if g.rule == whole]
         told |= {id(g) for g in gaps if g.rule == part and any(set(g.events) <= w for w in wholes)}
     return [g for g in gaps if id(g) not in told]

@@ -21,11 +21,17 @@ from journeys.gaps.model import Gap, GapText
 from journeys.labels import agency_in_sentence, agency_list, event_age, event_label, spoken_list, support_label
 
 AGENCY_KEYS = ("agency", "to", "from")
-AGENCY_LIST_KEYS = ("health", "social", "unaware")
 DURATION_KEYS = ("days", "waited", "limit", "window")
 AGE_KEYS = ("age", "ends_at")
 LEVEL_KEYS = ("level",)
 ADULT_AGE = 18.0  # from this age the texts say "den unga" / "the young person", not "barnet"
+
+
+def agency_list_keys() -> frozenset[str]:
+    """The ``params`` that are lists of agencies: each rule declares its own (``AGENCY_LISTS``)."""
+    from journeys.gaps.rules import RULES
+
+    return frozenset(name for module in RULES.values() for name in getattr(module, "AGENCY_LISTS", ()))
 
 
 def gap_text(gap: Gap, text: Catalog, vocabulary: Vocabulary) -> GapText:
@@ -103,10 +109,10 @@ def _word(name: str, value: Any, text: Catalog, vocabulary: Vocabulary) -> str:
         words = [_word(name, item, text, vocabulary) for item in value]
         # agencies are listed as people say them ("BUP och skola"); labels, which may hold an
         # "och" of their own, with commas
-        return spoken_list(words, text.lang) if name in AGENCY_LIST_KEYS else ", ".join(words)
+        return spoken_list(words, text.lang) if name in agency_list_keys() else ", ".join(words)
     if value is None:
         return ""
-    if name in AGENCY_KEYS or name in AGENCY_LIST_KEYS:
+    if name in AGENCY_KEYS or name in agency_list_keys():
         return agency_in_sentence(value, vocabulary, text.lang)
     if name in DURATION_KEYS:
         return format_span(float(value), text)

@@ -21,6 +21,7 @@ from journeys.gaps.settings import RuleParams
 from journeys.graph import JourneyGraph, event_agencies
 
 RULE = "age-cliff"
+ORDER = 100  # its place in lists of rules
 TAKEOVER_KINDS = ("contact", "assessment", "decision", "coordination")
 Cliff = tuple[float, Union[Event, Support], tuple[str, ...]]
 

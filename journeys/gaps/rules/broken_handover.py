@@ -24,6 +24,8 @@ from journeys.gaps.settings import RuleParams
 from journeys.graph import JourneyGraph
 
 RULE = "broken-handover"
+ORDER = 40  # its place in lists of rules
+TOLD_BY = "age-cliff"  # a broken hand-over whose events are all in the cliff at 18 is the cliff
 EPSILON = 1e-9
 
 

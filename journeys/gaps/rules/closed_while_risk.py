@@ -20,6 +20,7 @@ from journeys.graph import JourneyGraph
 from journeys.timeline import Periods
 
 RULE = "closed-while-risk"
+ORDER = 70  # its place in lists of rules
 
 
 def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:

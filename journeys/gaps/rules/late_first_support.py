@@ -14,6 +14,7 @@ from journeys.gaps.settings import RuleParams
 from journeys.graph import JourneyGraph
 
 RULE = "late-first-support"
+ORDER = 80  # its place in lists of rules
 
 
 def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:

@@ -20,6 +20,7 @@ from journeys.gaps.settings import RuleParams
 from journeys.graph import SIGNAL_KINDS, JourneyGraph
 
 RULE = "level-jump"
+ORDER = 90  # its place in lists of rules
 TARGETED = ("preventive", "early", "treatment")
 
 

@@ -21,6 +21,7 @@ from journeys.gaps.settings import RuleParams
 from journeys.graph import JourneyGraph
 
 RULE = "missed-no-follow-up"
+ORDER = 170  # its place in lists of rules
 FOLLOW_UPS = ("contact", "assessment", "decision", "coordination")
 
 

@@ -22,6 +22,8 @@ from journeys.graph import JourneyGraph, event_agencies
 from journeys.timeline import intersect, overlapping
 
 RULE = "no-sip"
+ORDER = 140  # its place in lists of rules
+AGENCY_LISTS = ("health", "social")  # params worded as lists of agencies
 
 
 def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:

@@ -21,6 +21,7 @@ from journeys.gaps.settings import RuleParams
 from journeys.graph import JourneyGraph
 
 RULE = "placement-no-follow-up"
+ORDER = 180  # its place in lists of rules
 FOLLOW_UPS = ("contact", "assessment", "decision", "coordination")
 
 

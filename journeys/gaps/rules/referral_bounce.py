@@ -18,6 +18,7 @@ from journeys.gaps.settings import RuleParams
 from journeys.graph import JourneyGraph
 
 RULE = "referral-bounce"
+ORDER = 30  # its place in lists of rules
 
 
 def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:

@@ -21,6 +21,7 @@ from journeys.gaps.settings import RuleParams
 from journeys.graph import JourneyGraph
 
 RULE = "referral-wait"
+ORDER = 20  # its place in lists of rules
 
 
 def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:

@@ -22,6 +22,7 @@ from journeys.gaps.settings import RuleParams
 from journeys.graph import JourneyGraph
 
 RULE = "report-no-decision"
+ORDER = 120  # its place in lists of rules
 DECISION_KINDS = ("decision", "closure")
 
 

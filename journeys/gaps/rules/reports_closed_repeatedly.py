@@ -23,6 +23,7 @@ from journeys.gaps.settings import RuleParams
 from journeys.graph import JourneyGraph
 
 RULE = "reports-closed-repeatedly"
+ORDER = 130  # its place in lists of rules
 CHAIN_STEPS = 3
 
 

@@ -20,6 +20,7 @@ from journeys.graph import JourneyGraph
 from journeys.timeline import overlapping, spans_where, subtract
 
 RULE = "risk-without-support"
+ORDER = 60  # its place in lists of rules
 
 
 def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:

@@ -26,6 +26,8 @@ from journeys.gaps.settings import RuleParams
 from journeys.graph import SIGNAL_KINDS, JourneyGraph
 
 RULE = "signal-not-shared"
+ORDER = 160  # its place in lists of rules
+AGENCY_LISTS = ("unaware",)  # params worded as lists of agencies
 ACTS = ("contact", "assessment")
 
 

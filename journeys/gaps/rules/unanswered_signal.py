@@ -23,6 +23,7 @@ from journeys.gaps.settings import RuleParams
 from journeys.graph import SIGNAL_KINDS, JourneyGraph
 
 RULE = "unanswered-signal"
+ORDER = 10  # its place in lists of rules
 ANSWER_KINDS = ("contact", "assessment", "decision", "coordination")
 
 

@@ -20,6 +20,7 @@ from journeys.graph import JourneyGraph
 from journeys.timeline import Periods, count_at_least, intersect, merge_periods, subtract
 
 RULE = "uncoordinated"
+ORDER = 50  # its place in lists of rules
 
 
 def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:

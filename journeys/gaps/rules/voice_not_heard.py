@@ -24,6 +24,7 @@ from journeys.gaps.settings import RuleParams
 from journeys.graph import JourneyGraph
 
 RULE = "voice-not-heard"
+ORDER = 110  # its place in lists of rules
 NOT_CONTACTS = ("life", "transition", "missed", "information")
 MEETINGS = ("contact", "assessment", "coordination")
 
