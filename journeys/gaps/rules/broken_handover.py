@@ -81,9 +81,9 @@ class SupportEnds:
     """Supports sorted by where they end, to find those ending near an age with a bisect."""
 
     def __init__(self, supports: tuple[Support, ...]):
-        ended = sorted((s for s in supports if s.to is not None), key=lambda s: s.to)
-        self.supports = ended
-        self.ends = [s.to for s in ended]
+        ended = sorted(((s.to, s) for s in supports if s.to is not None), key=lambda pair: pair[0])
+        self.supports = [s for _, s in ended]
+        self.ends = [end for end, _ in ended]
 
     def near(self, age: float, window: float) -> list[Support]:
         low = bisect_left(self.ends, age - window - EPSILON)
