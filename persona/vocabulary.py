@@ -40,11 +40,13 @@ class Term(BaseModel):
 
 
 class AgencyTerm(Term):
-    """An agency: its sector (lane), whom it serves, and a short label for tight spaces."""
+    """An agency: its sector (lane), whom it serves, a short label for tight spaces, and
+    whether it takes part in coordination (a court decides but does not serve the family)."""
 
     sector: str
     serves: Literal["child", "adult", "all"] = "all"
     until: Optional[float] = None
+    coordinates: bool = True
     short_sv: Optional[str] = None
     short_en: Optional[str] = None
 
@@ -96,6 +98,8 @@ class Vocabulary(BaseModel):
             base = merged.get(agency.id)
             fields = base.model_dump() if base else {}
             fields.update(sector=agency.sector, sv=agency.label, en=agency.label, short_sv=None, short_en=None)
+            if agency.coordinates is not None:
+                fields.update(coordinates=agency.coordinates)
             merged[agency.id] = AgencyTerm(**fields)
         return self.model_copy(update={"agencies": merged})
 

@@ -163,7 +163,7 @@ def test_an_unknown_language_is_one_line_in_the_default_language(cli, monkeypatc
 def test_lang_is_taken_after_any_command(cli, command):
     result = cli(command[0], EXAMPLES / "kim.yaml", *command[1:], "--lang", "en")
     assert result.code == 0, result.err
-    assert ("valid (77 events)" in result.out) if command[0] == "validate" else ("# Kim – chronology" in result.out)
+    assert ("valid (79 events)" in result.out) if command[0] == "validate" else ("# Kim – chronology" in result.out)
 
 
 def test_an_output_that_cannot_be_written_is_one_line(cli, tmp_path: Path):

@@ -18,7 +18,7 @@ from persona.i18n import Catalog
 from journeys.ages import format_age, format_age_span
 from journeys.gaps import gap_text, rule_title
 from journeys.graph import JourneyGraph
-from journeys.labels import event_label, support_label
+from journeys.labels import event_age, event_label, support_label
 from journeys.render.gaplist import CLOSED, NEW, number_gaps, numbers_by_event
 
 FORMATS = ("html", "markdown")
@@ -94,7 +94,7 @@ def _event_row(event: Any, graph: JourneyGraph, text: Catalog, numbers: dict[str
                  for r in graph.responses_to(event.id)]
     label = event_label(event, vocabulary, text)
     kind = kind_unless_said(vocabulary.label("event_kinds", event.kind, text.lang), label)
-    return Row(format_age(event.age, text), agency, kind, label, tuple(details),
+    return Row(event_age(event, text), agency, kind, label, tuple(details),
                "; ".join(responses) or (text("report.no_response") if event.kind in ("signal", "report", "referral") else ""),
                numbers.get(event.id, ()))
 
