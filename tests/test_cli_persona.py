@@ -78,7 +78,7 @@ def test_problem_lines_and_summary_share_one_stream_for_a_pager(cli, tmp_path: P
     result = cli("validate", tmp_path / "a.yaml")
     assert result.err == ""
     first, summary = result.out.splitlines()
-    assert first.endswith("okänd nyckel 'foo' — tillåtet är: agencies, born, events, factors, id, name, people, "
+    assert first.endswith("okänd nyckel 'foo' — tillåtet är: agencies, born, ends, events, factors, id, name, people, "
                           "quote, scenarios, schema, sources, summary, supports")
     assert summary.startswith("Kontrollerade filer: 1")
 
