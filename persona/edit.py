@@ -33,7 +33,7 @@ from ruamel.yaml.scalarstring import (
     SingleQuotedScalarString,
 )
 
-from persona.atomic import write_atomically
+from persona.atomic import locked, write_atomically
 from persona.errors import PersonaError, PersonaInvalid, Problem
 from persona.load import PersonaFile, parse_persona
 from persona.safe_yaml import decode, load_yaml
@@ -127,13 +127,16 @@ def save(opened: Opened, new_text: str, vocabulary: Vocabulary | None = None) ->
     """Validate ``new_text``, check the file is unchanged on disk, write it atomically.
 
     Raises :class:`PersonaInvalid` (nothing written) or :class:`PersonaChangedOnDisk` (nothing
-    written; ``.diff`` shows what changed on disk). Returns the file as now opened.
+    written; ``.diff`` shows what changed on disk). The check and the write hold the file's lock
+    across processes, so of two racing saves of the same opened text one fails, never neither.
+    Returns the file as now opened.
     """
     if opened.path is None:
         raise ValueError("an uploaded persona has no file to save to; download it instead")
     check_text(new_text, opened.path, vocabulary)
-    refuse_if_changed(opened)
-    write_atomically(opened.path, new_text)
+    with locked(opened.path):  # no other save between the check and the rename
+        refuse_if_changed(opened)
+        write_atomically(opened.path, new_text)
     return Opened(opened.path, new_text, digest(new_text.encode("utf-8")))
 
 

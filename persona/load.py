@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from persona.errors import ERROR, WARNING, PersonaInvalid, Problem
 from persona.model import Persona
-from persona.privacy import privacy_problems
+from persona.privacy import check_loaded
 from persona.pydantic_problems import problems_from
 from persona.safe_yaml import DEFAULT_MAX_BYTES, SourceMap, load_yaml, read_text
 from persona.validate import check_persona_data
@@ -54,7 +54,7 @@ def parse_persona(
     except ValidationError as exc:
         problems += problems_from(exc, loaded.source, Persona)
     problems += check_persona_data(loaded.data, vocabulary, loaded.source)
-    problems += privacy_problems(text, ERROR if privacy == "error" else WARNING)
+    problems += check_loaded(text, loaded.data, loaded.source, ERROR if privacy == "error" else WARNING)
     errors = [p for p in problems if p.is_error]
     if errors or persona is None:
         raise PersonaInvalid(path, errors)

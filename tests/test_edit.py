@@ -273,7 +273,7 @@ def test_nothing_lost_when_the_save_fails_part_way(kim_copy: Path, monkeypatch, 
         save(opened, new_text)
     monkeypatch.undo()
     assert kim_copy.read_bytes() == KIM.read_bytes()
-    assert [p.name for p in kim_copy.parent.iterdir()] == ["kim.yaml"]
+    assert sorted(p.name for p in kim_copy.parent.iterdir()) == [".kim.yaml.lock", "kim.yaml"]  # the lock file stays
 
 
 def test_uploaded_persona_has_no_file_to_save_to():

@@ -34,8 +34,8 @@ def persona_path(tmp_path: Path) -> Path:
 
 def sample() -> WorkshopNotes:
     return WorkshopNotes("kim", {
-        "unanswered-signal@sprak": GapNote("Ingen återkoppling till förskolan.", 3, ("Namngiven kontakt på BVC", "SIP")),
-        "broken-handover@skolstart": GapNote(votes=1),
+        "unanswered-signal@sprak": GapNote.plain("Ingen återkoppling till förskolan.", 3, ("Namngiven kontakt på BVC", "SIP")),
+        "broken-handover@skolstart": GapNote.plain(votes=1),
     })
 
 
@@ -70,7 +70,7 @@ def test_empty_notes_are_dropped():
 
 
 def test_changes_to_one_note():
-    note = GapNote("a", 1, ("x", "y"))
+    note = GapNote.plain("a", 1, ("x", "y"))
     assert set_text("b")(note).text == "b"
     assert add_votes(2)(note).votes == 3
     assert add_votes(-5)(note).votes == 0
@@ -122,7 +122,7 @@ def test_wellformed_sidecar_is_quiet(persona_path: Path):
         "schema: 1\npersona: kim\ngaps:\n  g@x:\n    text: Bra\n    votes: 2\n    ideas: [a]\n  h@y:\n", encoding="utf-8"
     )
     notes = load_notes(persona_path, "kim")
-    assert notes.note("g@x") == GapNote("Bra", 2, ("a",))
+    assert notes.note("g@x") == GapNote.plain("Bra", 2, ("a",))
     assert notes.note("h@y") == GapNote()
 
 
@@ -142,7 +142,7 @@ def test_failed_rename_leaves_old_notes_and_no_temp_file(persona_path: Path, mon
 
     monkeypatch.setattr(os, "replace", broken_replace)
     with pytest.raises(OSError):
-        save_notes(persona_path, WorkshopNotes("kim", {"x@y": GapNote("ny")}))
+        save_notes(persona_path, WorkshopNotes("kim", {"x@y": GapNote.plain("ny")}))
     assert sidecar_path(persona_path).read_bytes() == before
     assert sorted(p.name for p in persona_path.parent.iterdir()) == ["kim.workshop.yaml", "kim.yaml"]
 
