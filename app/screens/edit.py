@@ -144,15 +144,15 @@ def body(text: Catalog) -> None:
     chosen = state.source()
     if chosen is None:
         raise state.NothingChosen()
-    st.title(text("app.edit.title", file=Path(chosen.name).name))
+    st.title(text("app.edit.title", file=ui.literal(Path(chosen.name).name)))
     if st.session_state.pop("edit_saved", False):
         st.toast(text("app.edit.saved"), icon=":material/check_circle:")
     failed = st.session_state.pop("edit_failed", None)
     if isinstance(failed, PersonaError):
         ui.show_problems(failed, text)
     elif failed is not None:
-        st.error(text("app.edit.save_failed", error=failed), icon=":material/error:")
-    st.caption(text("app.edit.upload_note") if chosen.is_upload else text("app.edit.file_note", file=chosen.name))
+        st.error(text("app.edit.save_failed", error=ui.literal(failed)), icon=":material/error:")
+    st.caption(text("app.edit.upload_note") if chosen.is_upload else text("app.edit.file_note", file=ui.literal(chosen.name)))
     opened = opened_for(chosen)
     conflict = st.session_state.get("conflict")
     if conflict is None and not chosen.is_upload:
@@ -170,7 +170,7 @@ def body(text: Catalog) -> None:
         card = edited.pop("card")
         new_text = edited_text(opened.text, edited, card, chosen.name)
     except (PersonaError, KeyError, ValueError) as exc:
-        st.error(text("app.edit.cannot_apply", error=exc), icon=":material/error:")
+        st.error(text("app.edit.cannot_apply", error=ui.literal(exc)), icon=":material/error:")
     if conflict is not None:
         conflict_box(text, conflict, new_text, Path(chosen.name).name)
     valid = new_text is not None and validity(text, new_text, chosen.name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from persona.errors import PersonaError, describe
+from persona.errors import PersonaError, describe, exception_words, printable
 from persona.i18n import Catalog
 from persona.safe_yaml import DEFAULT_MAX_BYTES
 
@@ -42,10 +42,15 @@ def run(args: argparse.Namespace, text: Catalog) -> int:
             counts["problems"] += len(exc.problems)
             exit_code = max(exit_code, exc.exit_code)
             continue
+        except Exception as exc:  # the last guard: this file is told, the others are still checked
+            print(f"{printable(str(path))}: {text('cli.internal_error', error=exception_words(exc))}", file=sys.stderr)
+            counts["unreadable"] += 1
+            exit_code = max(exit_code, 3)
+            continue
         counts["valid"] += 1
         for warning in loaded.warnings:
             print(describe(warning, path, text), file=sys.stderr)
         if not args.quiet:
-            print(text("cli.validate.ok", path=path, events=len(loaded.persona.events)))
+            print(text("cli.validate.ok", path=printable(str(path)), events=len(loaded.persona.events)))
     print(text("cli.validate.summary", files=len(files), **counts))
     return exit_code
