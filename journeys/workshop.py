@@ -41,6 +41,11 @@ from persona.errors import PersonaError, Position, Problem
 from persona.privacy import check_loaded, check_texts
 from persona.safe_yaml import SourceMap, load_yaml, read_text
 
+try:  # the C emitter writes the same text, faster; fall back where the wheel has none
+    from yaml import CSafeDumper as _Dumper
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
+
 SIDECAR_SUFFIX = ".workshop.yaml"
 SIDECAR_SCHEMA = 1
 MAX_SIDECAR_BYTES = 2 * 1024 * 1024
@@ -257,7 +262,7 @@ def notes_to_text(notes: WorkshopNotes) -> str:
             entry["ideas"] = [_entry_data(e) for e in note.idea_entries]
         gaps[key] = entry
     data = {"schema": SIDECAR_SCHEMA, "persona": notes.persona_id, "gaps": gaps}
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)
 
 
 def _entry_data(entry: Entry, always_mapping: bool = False) -> Any:

@@ -23,6 +23,7 @@ from filelock import FileLock, Timeout
 TEMP_SUFFIX = ".tmp"
 LOCK_SUFFIX = ".lock"
 LOCK_TIMEOUT_SECONDS = 30.0
+LOCK_POLL_SECONDS = 0.002  # a save takes milliseconds: waiting filelock's default 50 ms between tries is slow
 
 
 class LockTimeout(OSError):
@@ -40,7 +41,7 @@ def locked(target: str | Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterato
     target = Path(target)
     lock = FileLock(str(lock_path(target)), timeout=timeout)
     try:
-        lock.acquire()
+        lock.acquire(poll_interval=LOCK_POLL_SECONDS)
     except Timeout:
         raise LockTimeout(f"{target}: busy (locked by another process)") from None
     try:

@@ -72,10 +72,10 @@ def many_keys() -> str:
 
 
 def large_persona() -> str:
-    """A valid persona with as many events as fit under the limit on values (17,000)."""
+    """A valid persona with about as many events as fit under the limit on values (13,500)."""
     from bench.generate import generate_persona_text
 
-    return generate_persona_text(17_000)
+    return generate_persona_text(13_500)
 
 
 def huge_persona() -> str:
@@ -97,17 +97,23 @@ _CHILD = textwrap.dedent("""
     import json, resource, sys, time
     from persona.load import read_persona
     from persona.errors import PersonaError
-    start = time.perf_counter()
-    try:
-        read_persona(sys.argv[1])
-        outcome = "valid"
-    except PersonaError as exc:
-        outcome = type(exc).__name__ + ": " + ", ".join(sorted({p.key for p in exc.problems}))
-    except BaseException as exc:
-        outcome = "CRASH " + type(exc).__name__
-    seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "peak_mb": peak, "outcome": outcome}))
+
+    def cpu():
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        return usage.ru_utime + usage.ru_stime
+
+    for path in sys.argv[1:]:
+        start, start_cpu = time.perf_counter(), cpu()
+        try:
+            read_persona(path)
+            outcome = "valid"
+        except PersonaError as exc:
+            outcome = type(exc).__name__ + ": " + ", ".join(sorted({p.key for p in exc.problems}))
+        except BaseException as exc:
+            outcome = "CRASH " + type(exc).__name__
+        seconds, cpu_seconds = time.perf_counter() - start, cpu() - start_cpu
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps({"seconds": seconds, "cpu": cpu_seconds, "peak_mb": peak, "outcome": outcome}), flush=True)
 """)
 
 
@@ -116,40 +122,54 @@ class Measured:
     name: str
     bytes: int
     seconds: float
-    peak_mb: float  # the whole process, Python and the library included
+    cpu_seconds: float
+    peak_mb: float  # the whole process so far (Python and the library included): a running maximum
     outcome: str
 
 
-def measure(name: str, folder: Path, timeout: float = 120, memory_mb: int = 4096, root: Path | None = None) -> Measured:
-    """Read the case in a fresh Python process; time and peak memory of reading alone."""
-    text = CASES[name]()
-    path = folder / f"{name}.yaml"
-    path.write_text(text, encoding="utf-8")
+def measure_all(names: list[str], folder: Path, timeout: float = 120, memory_mb: int = 4096,
+                root: Path | None = None) -> list[Measured]:
+    """Read the cases one after the other in one fresh Python process (peak memory is then the
+    largest so far); a case that kills the process ends the list there."""
+    paths, sizes = [], []
+    for name in names:
+        text = CASES[name]()
+        path = folder / f"{name}.yaml"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+        sizes.append(len(text.encode("utf-8")))
     limit = f"import resource; resource.setrlimit(resource.RLIMIT_AS, ({memory_mb << 20}, {memory_mb << 20}))\n"
     try:
-        run = subprocess.run([sys.executable, "-c", limit + _CHILD, str(path)], capture_output=True, text=True,
+        run = subprocess.run([sys.executable, "-c", limit + _CHILD, *paths], capture_output=True, text=True,
                              timeout=timeout, cwd=root or Path(__file__).resolve().parent.parent)
-    except subprocess.TimeoutExpired:
-        return Measured(name, len(text.encode()), float("inf"), float("nan"), f"timeout after {timeout} s")
-    if run.returncode != 0 or not run.stdout.strip():
-        return Measured(name, len(text.encode()), float("nan"), float("nan"), "died: " + run.stderr[-200:])
-    found = json.loads(run.stdout.strip().splitlines()[-1])
-    return Measured(name, len(text.encode()), found["seconds"], found["peak_mb"], found["outcome"])
+        stdout, stderr = run.stdout, run.stderr
+    except subprocess.TimeoutExpired as exc:
+        stdout = exc.stdout.decode() if isinstance(exc.stdout, bytes) else (exc.stdout or "")
+        stderr = f"timeout after {timeout} s"
+    found = [json.loads(line) for line in stdout.splitlines() if line.startswith("{")]
+    results = [Measured(name, size, f["seconds"], f["cpu"], f["peak_mb"], f["outcome"])
+               for name, size, f in zip(names, sizes, found)]
+    if len(found) < len(names):
+        name = names[len(found)]
+        results.append(Measured(name, sizes[len(found)], float("nan"), float("nan"), float("nan"),
+                                "died: " + stderr[-200:]))
+    return results
 
 
-def main(names: list[str]) -> None:
-    """``--root FOLDER`` reads with another checkout's library (e.g. the code before a change)."""
+def main(args: list[str]) -> None:
+    """``--root FOLDER`` reads with another checkout's library (e.g. the code before a change);
+    each case runs in its own process, so that each peak is its own."""
     import os
     import tempfile
 
-    root = Path(names[names.index("--root") + 1]) if "--root" in names else None
-    names = [n for n in names if n in CASES]
+    root = Path(args[args.index("--root") + 1]) if "--root" in args else None
+    names = [n for n in args if n in CASES] or list(CASES)
     timeout = float(os.environ.get("HOSTILE_TIMEOUT", "120"))
     with tempfile.TemporaryDirectory() as folder:
-        for name in names or list(CASES):
-            m = measure(name, Path(folder), timeout=timeout, root=root)
-            print(f"{m.name:15} {m.bytes / 2**20:5.2f} MB {m.seconds:8.2f} s {m.peak_mb:8.0f} MB peak  {m.outcome}",
-                  flush=True)
+        for name in names:
+            for m in measure_all([name], Path(folder), timeout=timeout, root=root):
+                print(f"{m.name:15} {m.bytes / 2**20:5.2f} MB {m.seconds:7.2f} s {m.cpu_seconds:7.2f} s CPU "
+                      f"{m.peak_mb:6.0f} MB peak  {m.outcome}", flush=True)
 
 
 if __name__ == "__main__":
