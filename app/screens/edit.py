@@ -26,7 +26,7 @@ from persona.edit import (
 from persona.errors import PersonaError
 from persona.i18n import Catalog
 
-from app import data, state, ui
+from app import access, data, state, ui
 from app import tables as tables_
 
 COLLECTIONS = tables_.COLLECTIONS
@@ -100,6 +100,8 @@ def validity(text: Catalog, new_text: str, source: str) -> bool:
 
 def save_file(opened: Opened, new_text: str) -> None:
     """The save button's callback: problems are kept for the page to show (never a traceback)."""
+    if not access.files_editable():  # the button is disabled then; a forged click still writes nothing
+        return
     try:
         st.session_state["opened"] = save(opened, new_text, data.vocabulary())
     except PersonaChangedOnDisk as exc:
@@ -128,7 +130,8 @@ def actions(text: Catalog, chosen: state.Source, opened: Opened, new_text: str |
             st.button(text("app.edit.apply"), type="primary", key="save", disabled=not (changed and valid),
                       on_click=apply_upload, args=(new_text,), width="stretch")
         else:
-            st.button(text("app.edit.save"), type="primary", key="save", disabled=not (changed and valid),
+            st.button(text("app.edit.save"), type="primary", key="save",
+                      disabled=not (changed and valid and access.files_editable()),
                       on_click=save_file, args=(opened, new_text), width="stretch")
     with undo_col:
         st.button(text("app.edit.undo"), key="undo", disabled=not changed, on_click=_reload, width="stretch")
@@ -153,6 +156,8 @@ def body(text: Catalog) -> None:
     elif failed is not None:
         st.error(text("app.edit.save_failed", error=ui.literal(failed)), icon=":material/error:")
     st.caption(text("app.edit.upload_note") if chosen.is_upload else text("app.edit.file_note", file=ui.literal(chosen.name)))
+    if not chosen.is_upload and not access.files_editable():
+        st.info(text("app.edit.read_only_network"), icon=":material/lock:")
     opened = opened_for(chosen)
     conflict = st.session_state.get("conflict")
     if conflict is None and not chosen.is_upload:
