@@ -88,15 +88,16 @@ def escape(value: Any) -> str:
 # Characters that start markup anywhere in Streamlit's Markdown: emphasis, code, links, maths ($),
 # colours and icons (:red[…], :material/…:), strike-through, tables, HTML; and those that start it
 # only at the beginning of a line: headings, quotes, lists.
-_MARKUP = re.compile(r"([\\`*_\[\]$:~|<])")
+_MARKUP = re.compile(r"([\\`*_\[\]$~|<&])")
 _LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])", re.MULTILINE)
 
 
 def literal(value: Any) -> str:
     """A user-supplied string for a Streamlit text that reads Markdown (titles, messages, labels,
     radio options): every markup character escaped, so ``**x**``, ``$x$``, ``:red[x]`` and
-    ``[x](javascript:…)`` show as typed."""
-    escaped = _MARKUP.sub(r"\\\1", str(value))
+    ``[x](javascript:…)`` show as typed. A colon is written as ``&#58;``: Streamlit finds icons
+    (``:material/home:``) before a backslash counts (seen in the browser test)."""
+    escaped = _MARKUP.sub(r"\\\1", str(value)).replace(":", "&#58;")  # icons are found before "\\:" counts
     return _LINE_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], escaped)
 
 

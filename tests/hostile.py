@@ -98,6 +98,17 @@ _CHILD = textwrap.dedent("""
     from persona.load import read_persona
     from persona.errors import PersonaError
 
+    def high_water_mb():
+        # VmHWM: this process's own peak (ru_maxrss would carry the parent's over fork and exec)
+        try:
+            with open("/proc/self/status") as status:
+                for line in status:
+                    if line.startswith("VmHWM:"):
+                        return int(line.split()[1]) / 1024
+        except OSError:
+            pass
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
     def cpu():
         usage = resource.getrusage(resource.RUSAGE_SELF)
         return usage.ru_utime + usage.ru_stime
@@ -112,7 +123,7 @@ _CHILD = textwrap.dedent("""
         except BaseException as exc:
             outcome = "CRASH " + type(exc).__name__
         seconds, cpu_seconds = time.perf_counter() - start, cpu() - start_cpu
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        peak = high_water_mb()
         print(json.dumps({"seconds": seconds, "cpu": cpu_seconds, "peak_mb": peak, "outcome": outcome}), flush=True)
 """)
 

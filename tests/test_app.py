@@ -66,7 +66,7 @@ def html(at: AppTest) -> str:
 
 def shown(markdown: str) -> str:
     """A Markdown text as the reader sees it: the app escapes markup in what files and users wrote."""
-    return re.sub(r"\\(.)", r"\1", markdown)
+    return re.sub(r"\\(.)|&#58;", lambda found: found.group(1) or ":", markdown)
 
 
 def errors(at: AppTest) -> list[str]:
