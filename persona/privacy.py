@@ -235,6 +235,19 @@ def check_loaded(text: str, data: Any, source: Any = None, severity: str = ERROR
     return sorted(problems, key=Problem.sort_key)
 
 
+def check_yaml_text(text: str, severity: str = ERROR) -> list[Problem]:
+    """The whole guard for the text of a YAML file (read here; a text that cannot be read is
+    searched line by line only)."""
+    from persona.errors import PersonaError
+    from persona.safe_yaml import load_yaml
+
+    try:
+        loaded = load_yaml(text, "<text>")
+    except PersonaError:
+        return privacy_problems(text, severity)
+    return check_loaded(text, loaded.data, loaded.source, severity)
+
+
 def _any_might_hold(data: Any) -> bool:
     """Whether any key or value might hold personal data (the quick look before the full one)."""
     if isinstance(data, dict):

@@ -162,3 +162,57 @@ def test_uploaded_notes_are_guarded_too():
     with pytest.raises(NoteRefused):
         notes.changed("g@x", set_text("mejla kim@kommun.se"), "upload")
     assert notes.note("g@x") == GapNote()
+
+
+# --- every export refuses ---
+
+EXPORTS = {
+    "timeline": ["render", "{file}", "--view", "timeline", "-o", "{out}.svg"],
+    "chronology_html": ["render", "{file}", "--view", "chronology", "-o", "{out}.html"],
+    "chronology_markdown": ["render", "{file}", "--view", "chronology", "-o", "{out}.md"],
+    "poster": ["poster", "{file}", "-o", "{out}.pdf"],
+    "gaps": ["gaps", "{file}"],
+}
+GOOD = "schema: 1\nid: kim\nname: Kim\nevents:\n  - {id: a, age: 1, kind: signal, agency: bvc, label: Oro}\n"
+
+
+def _export(cli, name: str, file: Path, out: Path):
+    return cli(*[part.format(file=file, out=out) for part in EXPORTS[name]])
+
+
+@pytest.mark.parametrize("export", list(EXPORTS))
+@pytest.mark.parametrize("value, kind", QUOTED_FORMATS, ids=_ids(QUOTED_FORMATS))
+def test_every_export_refuses_a_persona_with_personal_data(cli, tmp_path: Path, export: str, value: str, kind: str):
+    file = tmp_path / "kim.yaml"
+    file.write_text(GOOD + f'summary: "Ring {value}"\n', encoding="utf-8")
+    result = _export(cli, export, file, tmp_path / "out")
+    assert result.code == 1, result.err
+    assert "privacy" not in result.err and str(file) in result.err
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("out")] == []
+
+
+@pytest.mark.parametrize("export", ["chronology_html", "chronology_markdown", "poster"])
+@pytest.mark.parametrize("where", ["text", "idea", "author"])
+def test_exports_with_notes_refuse_personal_data_in_the_notes(cli, tmp_path: Path, export: str, where: str):
+    file = tmp_path / "kim.yaml"
+    file.write_text(GOOD, encoding="utf-8")
+    gap = {"text": '    text: "Ring 070\\u2013123 45 67"\n',
+           "idea": '    ideas: ["kim\\u0040skolan.se"]\n',
+           "author": '    notes: [{text: Bra, by: "811218 9876"}]\n'}[where]
+    sidecar_path(file).write_text("schema: 1\npersona: kim\ngaps:\n  any@a:\n" + gap, encoding="utf-8")
+    result = _export(cli, export, file, tmp_path / "out")
+    assert result.code == 1 and "kim.workshop.yaml:5:" in result.err, result.err
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("out")] == []
+
+
+@pytest.mark.parametrize("export", list(EXPORTS))
+def test_every_export_refuses_a_vocabulary_with_personal_data(cli, tmp_path: Path, export: str):
+    file = tmp_path / "kim.yaml"
+    file.write_text(GOOD, encoding="utf-8")
+    vocabulary = tmp_path / "kommun.yaml"
+    vocabulary.write_text('agencies:\n  bvc: {sv: "BVC, ring 070/123 45 67"}\n', encoding="utf-8")
+    result = _export(cli, export, file, tmp_path / "out")
+    assert result.code == 0  # without the vocabulary: fine
+    result = cli("--vocabulary", vocabulary, *[p.format(file=file, out=tmp_path / "out2") for p in EXPORTS[export]])
+    assert result.code == 2 and f"{vocabulary}:2:" in result.err, result.err
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("out2")] == []
