@@ -212,3 +212,46 @@ def test_a_file_name_and_an_error_value_are_shown_literally(folder: Path):
     assert any(_literal(option, "*fet*.yaml") for option in at.radio(key="choose_file").options)
     choose(at, bad)
     assert any(":red[fel]" in shown(e.value) and ":red[fel]" not in e.value for e in at.error)
+
+
+# --- broken files never blank a page ---
+
+BROKEN = {
+    "hex.yaml": "schema: 1\nid: h\nname: H\nborn: 0x" + "f" * 3600 + "\n",
+    "deep.yaml": "schema: 1\nid: d\nname: D\nsummary: " + "[" * 330 + "]" * 330 + "\n",
+    "tag.yaml": "schema: 1\nid: b\nname: B\nborn: !!bool maybe\n",
+}
+
+
+def test_broken_files_are_marked_and_every_page_shows_their_problem(folder: Path):
+    for name, text in BROKEN.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    at = new_app()
+    quiet(at)
+    options = at.radio(key="choose_file").options
+    assert sum("⚠" in shown(o) for o in options) == 3 and any("Kim (kim" in shown(o) for o in options)
+    choose(at, folder / "hex.yaml")
+    for page in ("persona", "journey", "gaps", "export"):
+        open_page(at, page)
+        assert not at.exception, page
+        assert any("hex.yaml:4:" in e for e in errors(at)), page
+
+
+def test_a_file_that_breaks_the_loader_unexpectedly_is_marked_and_the_others_listed(folder: Path, monkeypatch):
+    import app.data
+
+    real = app.data.read_persona
+
+    def broken(path, *args, **kwargs):
+        if Path(path).name == "noor.yaml":
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(app.data, "read_persona", broken)
+    app.data.listed.clear()
+    at = new_app()
+    assert not at.exception
+    options = [shown(o) for o in at.radio(key="choose_file").options]
+    assert any("noor.yaml" in o and "⚠" in o for o in options)
+    assert any(o.startswith("Kim (kim.yaml)") for o in options) and any(o.startswith("Elias") for o in options)
+    app.data.listed.clear()
