@@ -279,6 +279,7 @@ class _Walker:
         try:
             if isinstance(node, SequenceNode):
                 return self._sequence(node, path)
+            assert isinstance(node, MappingNode)  # the composer makes only these three kinds
             return self._mapping(node, path)
         finally:
             self.open.discard(id(node))

@@ -22,12 +22,12 @@ def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:
 
 
 def run(args: argparse.Namespace, text: Catalog) -> int:
-    from persona.load import read_persona
+    from persona.load import PrivacyMode, read_persona
 
     from journeys.folders import persona_files
 
     vocabulary = vocabulary_from(args)
-    privacy = "warning" if args.privacy_warn else "error"
+    privacy: PrivacyMode = "warning" if args.privacy_warn else "error"
     max_bytes = int(args.max_mb * 2**20)
     counts = {"valid": 0, "invalid": 0, "unreadable": 0, "problems": 0}
     exit_code = 0
