@@ -206,9 +206,8 @@ class PersonaEditor:
     def __init__(self, text: str, source: str | Path = "<persona>"):
         self.source = source
         load_yaml(text, source)  # the safe loader names syntax problems with their lines
-        self._yaml = _round_trip_yaml(text)
         try:
-            self.data = self._yaml.load(text)
+            self._yaml, self.data = _round_trip_yaml(text)
         except RuamelError as exc:  # pragma: no cover - the safe loader catches these first
             raise PersonaNotEditable(source, [Problem("edit.not_editable", {"detail": str(exc).splitlines()[0]})])
         if not isinstance(self.data, CommentedMap):
@@ -310,23 +309,38 @@ def edited_text(text: str, tables: Mapping[str, tuple[Sequence[Mapping[str, Any]
 
 # --- ruamel helpers: style and comments ---
 
-def _round_trip_yaml(text: str) -> YAML:
-    """A round-trip YAML whose indentation writes ``text`` back unchanged, where one does."""
-    fallback = None
-    for mapping, sequence, offset in INDENT_STYLES:
+def _round_trip_yaml(text: str) -> tuple[YAML, Any]:
+    """A round-trip YAML whose indentation writes ``text`` back unchanged (where one does), and
+    the text loaded with it: the load made to try a style is the one kept. The style the text's
+    own indentation suggests is tried first, so most files are read and written once."""
+    fallback: tuple[YAML, Any] | None = None
+    for mapping, sequence, offset in _styles_to_try(text):
         candidate = YAML()
         candidate.preserve_quotes = True
         candidate.width = 4096
         candidate.indent(mapping=mapping, sequence=sequence, offset=offset)
-        fallback = fallback or candidate
+        data = candidate.load(text)
+        fallback = fallback or (candidate, data)
+        out = StringIO()
         try:
-            out = StringIO()
-            candidate.dump(candidate.load(text), out)
-        except RuamelError:
+            candidate.dump(data, out)
+        except RuamelError:  # pragma: no cover - what loads, dumps
             break
         if out.getvalue() == text:
-            return candidate
-    return fallback  # type: ignore[return-value]
+            return candidate, data
+    assert fallback is not None
+    return fallback
+
+
+def _styles_to_try(text: str) -> list[tuple[int, int, int]]:
+    """:data:`INDENT_STYLES`, the one the text's first nested list suggests first."""
+    for line in text.splitlines():
+        stripped = line.lstrip(" ")
+        if stripped.startswith("- ") and line != stripped:
+            offset = len(line) - len(stripped)
+            likely = [style for style in INDENT_STYLES if style[2] == offset]
+            return likely + [style for style in INDENT_STYLES if style not in likely]
+    return list(INDENT_STYLES)
 
 
 def _same(new: Any, old: Any) -> bool:
