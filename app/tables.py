@@ -1,4 +1,5 @@
-"""The edit page's tables: a persona's items as a DataFrame for ``st.data_editor`` and back.
+"""The edit page's tables: a persona's items as a DataFrame for ``st.data_editor`` and back
+(cells ↔ YAML values by ``app/cells.py``).
 
 The hidden column ``_original_id`` remembers which item a row came from, so an edited id
 changes that item in place, a missing row deletes it and a row without one is new.
@@ -11,9 +12,11 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from persona.edit import ITEM_ORDER, NUMBER_FIELDS, PersonaEditor
+from persona.edit import ITEM_ORDER, PersonaEditor
 from persona.i18n import Catalog
 from persona.model import EVENT_KINDS, FACTOR_DOMAINS, SUPPORT_LEVELS
+
+from app.cells import NUMBER_FIELDS, row_cells, row_values
 
 COLLECTIONS = ("events", "supports", "factors", "people")
 ORIGINAL = "_original_id"
@@ -41,7 +44,7 @@ def column_config(collection: str, text: Catalog, agencies: list[str]) -> dict[s
 
 
 def frame(editor: PersonaEditor, collection: str) -> pd.DataFrame:
-    rows = editor.rows(collection)
+    rows = [row_cells(row, collection) for row in editor.rows(collection)]
     table = pd.DataFrame(rows, columns=list(ITEM_ORDER[collection]))
     table.insert(0, ORIGINAL, [row["id"] for row in rows])
     return table
@@ -53,8 +56,11 @@ def _plain(value: Any) -> Any:
     return None if pd.isna(value) else value
 
 
-def table_rows(table: pd.DataFrame) -> tuple[list[dict[str, Any]], list[str | None]]:
-    rows = [{c: _plain(v) for c, v in record.items() if c != ORIGINAL} for record in table.to_dict("records")]
+def table_rows(table: pd.DataFrame, collection: str) -> tuple[list[dict[str, Any]], list[str | None]]:
+    """The edited table as rows of YAML values (for :func:`persona.edit.edited_text`) and the id
+    each row had when the table was made."""
+    rows = [row_values({c: _plain(v) for c, v in record.items() if c != ORIGINAL}, collection)
+            for record in table.to_dict("records")]
     originals = [_plain(v) for v in table[ORIGINAL].tolist()]
     return rows, originals
 

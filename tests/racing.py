@@ -39,7 +39,7 @@ _NOTES_WRITER = textwrap.dedent("""
 _SAVER = textwrap.dedent("""
     import sys, time
     from pathlib import Path
-    from persona.edit import PersonaChangedOnDisk, open_for_edit, save
+    from persona.saving import PersonaChangedOnDisk, open_for_edit, save
     path, who, go = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
     opened = open_for_edit(path)
     new_text = opened.text + f"summary: saved by {who}\\n"
@@ -161,7 +161,7 @@ def race_notes_forked(folder: Path, processes: int = 2, each: int = 250) -> dict
 
 
 def _fork_saver(path: Path, who: str, ready: Any, go: Any, said: Any) -> None:
-    from persona.edit import PersonaChangedOnDisk, open_for_edit, save
+    from persona.saving import PersonaChangedOnDisk, open_for_edit, save
 
     opened = open_for_edit(path)
     ready.release()
@@ -176,7 +176,7 @@ def _fork_saver(path: Path, who: str, ready: Any, go: Any, said: Any) -> None:
 def race_saves_forked(folder: Path, rounds: int = 5, processes: int = 8) -> dict[str, int]:
     import multiprocessing
 
-    from persona.edit import check_text
+    from persona.saving import check_text
 
     check_text(PERSONA)  # the library imported and its vocabulary read before the fork: the savers start warm
     context = multiprocessing.get_context("fork")

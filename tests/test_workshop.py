@@ -230,7 +230,7 @@ def test_a_note_with_personal_data_is_refused_and_nothing_changes(persona_path: 
 
 
 def test_a_persona_save_removes_only_its_own_leftovers(persona_path: Path):
-    from persona.edit import open_for_edit, save
+    from persona.saving import open_for_edit, save
 
     folder = persona_path.parent
     own, sidecars = folder / ".kim.abcd1234.yaml.tmp", folder / ".kim.abcd1234.workshop.yaml.tmp"

@@ -10,24 +10,23 @@ from typing import Any, Mapping
 
 import streamlit as st
 
-from persona.edit import (
-    CARD_FIELDS,
+from persona.edit import CARD_FIELDS, PersonaEditor, edited_text
+from persona.errors import PersonaError
+from persona.i18n import Catalog
+from persona.saving import (
     Opened,
     PersonaChangedOnDisk,
-    PersonaEditor,
     check_text,
-    edited_text,
     open_for_edit,
     opened_from_text,
     refuse_if_changed,
     save,
     unified_diff,
 )
-from persona.errors import PersonaError
-from persona.i18n import Catalog
 
 from app import access, data, state, ui
 from app import tables as tables_
+from app.cells import row_cells, row_values
 
 COLLECTIONS = tables_.COLLECTIONS
 
@@ -56,14 +55,14 @@ def tables(text: Catalog, editor: PersonaEditor, agencies: list[str], round_: in
             table = st.data_editor(tables_.frame(editor, collection), key=f"table-{collection}-{round_}", num_rows="dynamic",
                                    column_config=tables_.column_config(collection, text, agencies), hide_index=True,
                                    width="stretch", placeholder="")
-            edited[collection] = tables_.table_rows(table)
+            edited[collection] = tables_.table_rows(table, collection)
     with tabs[-1]:
         edited["card"] = card_fields(text, editor, round_)
     return edited
 
 
 def card_fields(text: Catalog, editor: PersonaEditor, round_: int) -> dict[str, Any]:
-    card = editor.card()
+    card = row_cells(editor.card())
     with st.container(border=True):
         values = {
             "name": st.text_input(text("app.edit.column.name"), card["name"] or "", key=f"card-name-{round_}"),
@@ -72,7 +71,7 @@ def card_fields(text: Catalog, editor: PersonaEditor, round_: int) -> dict[str, 
                                     key=f"card-summary-{round_}"),
             "quote": st.text_area(text("app.edit.column.quote"), card["quote"] or "", key=f"card-quote-{round_}"),
         }
-    return {k: v for k, v in values.items() if k in CARD_FIELDS and v != (card[k] or "")}
+    return row_values({k: v for k, v in values.items() if k in CARD_FIELDS and v != (card[k] or "")})
 
 
 def conflict_box(text: Catalog, conflict: PersonaChangedOnDisk, mine: str | None, file_name: str) -> None:
