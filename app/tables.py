@@ -1,5 +1,5 @@
 """The edit page's tables: a persona's items as a DataFrame for ``st.data_editor`` and back
-(cells ↔ YAML values by ``app/cells.py``).
+(cells ↔ YAML values by ``app/cell_values.py``).
 
 The hidden column ``_original_id`` remembers which item a row came from, so an edited id
 changes that item in place, a missing row deletes it and a row without one is new.
@@ -16,7 +16,7 @@ from persona.edit import ITEM_ORDER, PersonaEditor
 from persona.i18n import Catalog
 from persona.model import EVENT_KINDS, FACTOR_DOMAINS, SUPPORT_LEVELS
 
-from app.cells import NUMBER_FIELDS, row_cells, row_values
+from app.cell_values import NUMBER_FIELDS, row_cells, row_values
 
 COLLECTIONS = ("events", "supports", "factors", "people")
 ORIGINAL = "_original_id"

@@ -5,7 +5,7 @@ block style of every untouched part are written back exactly as they were
 (:mod:`persona.yaml_style`, :mod:`persona.yaml_comments`). Changes are made item by item (add,
 change, delete events, supports, factors, people; the card fields) with plain YAML values (None
 removes a key), and only the values that really changed are replaced. Saving is
-:mod:`persona.saving`; the app's table cells become values in ``app/cells.py``.
+:mod:`persona.saving`; the app's table cells become values in ``app/cell_values.py``.
 """
 
 from __future__ import annotations
@@ -113,7 +113,7 @@ class PersonaEditor:
     def set_rows(self, collection: str, rows: Sequence[Mapping[str, Any]], original_ids: Sequence[str | None]) -> None:
         """Bring a collection in line with an edited table.
 
-        ``rows`` hold YAML values (see ``app/cells.py`` for table cells); ``original_ids[i]`` is the id
+        ``rows`` hold YAML values (see ``app/cell_values.py`` for table cells); ``original_ids[i]`` is the id
         row ``i`` had when the table was made (None for a new row).
         Rows of existing items change only the cells that differ; items whose row is gone are
         deleted; new rows are added. The file's order of items is kept.

@@ -94,13 +94,13 @@ def test_a_new_table_row_has_no_original_id():
     ("born", "top", "2004", 2004), ("label", "events", "  Möte ", "Möte"),
 ])
 def test_cells_become_yaml_values(column: str, collection: str, cell, value):
-    from app.cells import cell_to_value
+    from app.cell_values import cell_to_value
 
     assert cell_to_value(column, cell, collection) == value
 
 
 def test_yaml_values_become_cells():
-    from app.cells import row_cells
+    from app.cell_values import row_cells
 
     cells = row_cells({"age": 6, "with": ["bvc", "school"], "child_heard": True, "label": None}, "events")
     assert cells == {"age": 6.0, "with": "bvc, school", "child_heard": True, "label": None}

@@ -26,7 +26,7 @@ from persona.saving import (
 
 from app import access, data, state, ui
 from app import tables as tables_
-from app.cells import row_cells, row_values
+from app.cell_values import row_cells, row_values
 
 COLLECTIONS = tables_.COLLECTIONS
 
