@@ -39,7 +39,10 @@ _NOTES_WRITER = textwrap.dedent("""
 _SAVER = textwrap.dedent("""
     import sys, time
     from pathlib import Path
-    from persona.saving import PersonaChangedOnDisk, open_for_edit, save
+    try:
+        from persona.saving import PersonaChangedOnDisk, open_for_edit, save
+    except ImportError:  # a checkout from before persona/edit.py was split (--root)
+        from persona.edit import PersonaChangedOnDisk, open_for_edit, save
     path, who, go = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
     opened = open_for_edit(path)
     new_text = opened.text + f"summary: saved by {who}\\n"
