@@ -255,3 +255,28 @@ def test_a_file_that_breaks_the_loader_unexpectedly_is_marked_and_the_others_lis
     assert any("noor.yaml" in o and "⚠" in o for o in options)
     assert any(o.startswith("Kim (kim.yaml)") for o in options) and any(o.startswith("Elias") for o in options)
     app.data.listed.clear()
+
+
+def test_download_names_come_from_the_persona_id(folder: Path, monkeypatch):
+    """An upload's file name never becomes a download name: the persona's id does."""
+    import streamlit
+
+    names = []
+    real = streamlit.download_button
+
+    def recording(*args, **kwargs):
+        names.append(kwargs.get("file_name"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(streamlit, "download_button", recording)
+    at = new_app()
+    at.file_uploader(key="uploader").set_value(("Noor Andersson.yaml", (EXAMPLES / "noor.yaml").read_bytes(),
+                                                "application/yaml")).run()
+    open_page(at, "gaps")
+    key = next(k for k in [w.key for w in at.button] if k and k.startswith("vote-"))
+    at.button(key=key).click().run()
+    open_page(at, "export")
+    at.button(key="make_poster").click().run()
+    quiet(at)
+    assert len(names) >= 4 and all(name.startswith("noor") for name in names), names
+    assert not any("Andersson" in name for name in names)
