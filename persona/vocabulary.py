@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from persona.errors import Problem, VocabularyInvalid
 from persona.model import AgencyDef, Persona
+from persona.privacy import check_loaded
 from persona.rules_check import rules_problems
 from persona.safe_yaml import load_file, load_yaml
 from persona.pydantic_problems import problems_from
@@ -152,6 +153,7 @@ def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
         raise VocabularyInvalid(path, [Problem("vocabulary.not_mapping")])
     defaults = _default_data()
     problems = _closed_group_problems(loaded.data, loaded.source, defaults)
+    problems += check_loaded(loaded.text, loaded.data, loaded.source)  # labels and strings reach every export
     own_agencies = loaded.data.get("agencies")
     agencies = set(defaults["agencies"]) | set(own_agencies if isinstance(own_agencies, dict) else {})
     problems += rules_problems(loaded.data.get("rules"), defaults.get("rules", {}), agencies, loaded.source)
