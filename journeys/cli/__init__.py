@@ -19,7 +19,7 @@ from persona.errors import PersonaError
 from persona.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalog, UnknownLanguage
 
 # Command name → module under journeys.cli (imported only when that command runs).
-COMMANDS = ("validate", "new", "schema", "gaps", "render", "poster", "app")
+COMMANDS = ("validate", "new", "schema", "gaps", "render", "poster", "app", "cohort")
 
 
 def _requested_language(argv: Sequence[str]) -> str | None:
