@@ -1,7 +1,8 @@
 """Finding persona files: the files given, and every persona file below the folders given.
 
-A folder may also hold the room's notes (``NAME.workshop.yaml``, :mod:`journeys.workshop`) and
-hidden files; neither is a persona.
+A folder may also hold the room's notes (``NAME.workshop.yaml``, :mod:`journeys.workshop`),
+cohort mapping files (``NAME.mapping.yaml``, :mod:`journeys.cohort.mapping`) and hidden files;
+none of them is a persona.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from typing import Iterable, Iterator
 from journeys.workshop import SIDECAR_SUFFIX
 
 PERSONA_SUFFIXES = (".yaml", ".yml")
+MAPPING_SUFFIXES = (".mapping.yaml", ".mapping.yml")
 
 
 def is_persona_path(path: Path) -> bool:
-    return path.suffix in PERSONA_SUFFIXES and not path.name.endswith(SIDECAR_SUFFIX)
+    return (path.suffix in PERSONA_SUFFIXES and not path.name.endswith(SIDECAR_SUFFIX)
+            and not path.name.endswith(MAPPING_SUFFIXES))
 
 
 def persona_files(paths: Iterable[str | Path]) -> Iterator[Path]:

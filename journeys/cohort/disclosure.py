@@ -21,6 +21,7 @@ HIDDEN = ".."
 PRIMARY = "primary"
 SECONDARY = "secondary"
 MAX_ROUNDS = 200
+TOTAL = "*"  # the key part of a total (a row's, a column's, the grand total)
 
 
 @dataclass(frozen=True)
@@ -94,19 +95,31 @@ def _hide_partner(problem: _Problem, key: Key, members: Sequence[Key] | None = N
     visible = [m for m in dict.fromkeys(pool) if m not in problem.hidden]
     if not visible:
         return False
-    partner = min(visible, key=lambda m: (problem.values[m] == 0, problem.values[m], repr(m)))
+    partner = min(visible, key=lambda m: (_is_total(m), problem.values[m] == 0, problem.values[m], repr(m)))
     problem.hidden[partner] = SECONDARY
     return True
 
 
+def _is_total(key: Key) -> bool:
+    """Totals are hidden last: a table whose totals are hidden says little."""
+    return isinstance(key, tuple) and (TOTAL in key or key[:1] == ("R",))
+
+
 def _safe(problem: _Problem, key: Key) -> bool:
-    """Whether the published figures leave ``key`` a range wide enough (see the module)."""
-    low, high = audit_range(problem.values, problem.equations, set(problem.hidden), key)
-    problem.ranges[key] = (low, high)
-    if problem.values[key] == 0:
-        return True
+    safe, found = protected(problem.values, problem.equations, set(problem.hidden), key, problem.min_count)
+    problem.ranges[key] = found
+    return safe
+
+
+def protected(values: Mapping[Key, int], equations: Sequence[Equation], hidden: set[Key], key: Key,
+              min_count: int) -> tuple[bool, tuple[float, float]]:
+    """Whether the published figures leave a hidden count a range that is neither one number nor
+    inside 1 … ``min_count − 1`` (a hidden zero gives nothing away), and that range."""
+    low, high = audit_range(values, equations, hidden, key)
+    if values[key] == 0:
+        return True, (low, high)
     least, most = math.ceil(low - 1e-6), math.floor(high + 1e-6)
-    return least < most and not (least >= 1 and most <= problem.min_count - 1)
+    return least < most and not (least >= 1 and most <= min_count - 1), (low, high)
 
 
 def audit_range(values: Mapping[Key, int], equations: Sequence[Equation], hidden: set[Key],
@@ -170,7 +183,6 @@ def _component(equations: Sequence[Equation], hidden: set[Key], key: Key) -> set
 
 
 # --- tables ----------------------------------------------------------------------------------
-TOTAL = "*"
 
 
 def two_way(counts: Mapping[tuple[str, str], int], rows: Sequence[str],

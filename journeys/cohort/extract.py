@@ -208,10 +208,13 @@ def _raw_view(extract: Extract, table: str, name: str) -> list[str]:
     path = extract.folder / name
     if not path.is_file():
         raise PersonaUnreadable(path, [Problem("read.not_found")])
-    reader = (f"read_parquet({sql_text(str(path))})" if path.suffix.lower() == ".parquet"
+    # Parquet is read where it lies, column by column; CSV is parsed once into DuckDB's own
+    # columns (spilled to the run's private folder when it does not fit in memory).
+    parquet = path.suffix.lower() == ".parquet"
+    reader = (f"read_parquet({sql_text(str(path))})" if parquet
               else f"read_csv({sql_text(str(path))}, all_varchar=true, header=true)")
     try:
-        extract.connection.execute(f"CREATE VIEW raw_{table} AS SELECT * FROM {reader}")
+        extract.connection.execute(f"CREATE {'VIEW' if parquet else 'TABLE'} raw_{table} AS SELECT * FROM {reader}")
         described = extract.connection.execute(f"DESCRIBE raw_{table}").fetchall()
     except Exception as exc:  # DuckDB's own errors: a file it cannot read as CSV or Parquet
         raise PersonaUnreadable(path, [Problem("cohort.extract.unreadable", {"detail": str(exc).splitlines()[0]})]) \

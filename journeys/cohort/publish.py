@@ -96,15 +96,26 @@ def _gap_tables(counts: Counts, rules: Sequence[str], bands: tuple[str, ...],
     for (rule, band, pair), count in counts.rule_band_pair.items():
         by_band[(rule, str(band))] = by_band.get((rule, str(band)), 0) + count
         by_pair[(rule, pair)] = by_pair.get((rule, pair), 0) + count
-    a_values, a_equations = _tagged("A", *two_way(by_band, rules, bands))
-    b_values, b_equations = _tagged("B", *two_way(by_pair, rules, pairs))
-    c_values = {("C", r, b, p): counts.rule_band_pair.get((r, int(b), p), 0) for r in rules for b in bands for p in pairs}
-    equations = a_equations + b_equations + [(("A", r, TOTAL), (("B", r, TOTAL),)) for r in (*rules, TOTAL)]
-    equations += [(("A", r, b), tuple(("C", r, b, p) for p in pairs)) for r in rules for b in bands]
-    equations += [(("B", r, p), tuple(("C", r, b, p) for b in bands)) for r in rules for p in pairs]
-    values = {**a_values, **b_values, **c_values}
+    values: dict[Key, int] = {("A", r, b): by_band.get((r, b), 0) for r in rules for b in bands}
+    values |= {("B", r, p): by_pair.get((r, p), 0) for r in rules for p in pairs}
+    values |= {("C", r, b, p): counts.rule_band_pair.get((r, int(b), p), 0) for r in rules for b in bands for p in pairs}
+    values |= {("R", r): sum(values[("A", r, b)] for b in bands) for r in rules}
+    values |= {("A", TOTAL, b): sum(values[("A", r, b)] for r in rules) for b in bands}
+    values |= {("B", TOTAL, p): sum(values[("B", r, p)] for r in rules) for p in pairs}
+    values[("R", TOTAL)] = sum(values[("R", r)] for r in rules)
+    equations: list[Equation] = []
+    for r in rules:  # a rule's total is shared by both tables: one figure, two sums
+        equations += [(("R", r), tuple(("A", r, b) for b in bands)), (("R", r), tuple(("B", r, p) for p in pairs))]
+        equations += [(("A", r, b), tuple(("C", r, b, p) for p in pairs)) for b in bands]
+        equations += [(("B", r, p), tuple(("C", r, b, p) for b in bands)) for p in pairs]
+    equations += [(("A", TOTAL, b), tuple(("A", r, b) for r in rules)) for b in bands]
+    equations += [(("B", TOTAL, p), tuple(("B", r, p) for r in rules)) for p in pairs]
+    equations += [(("R", TOTAL), tuple(("R", r) for r in rules)), (("R", TOTAL), tuple(("A", TOTAL, b) for b in bands)),
+                  (("R", TOTAL), tuple(("B", TOTAL, p) for p in pairs))]
     protection = protect(values, equations, min_count)
     shown = {k: protection.shown(k, values) for k in values}
+    shown |= {("A", r, TOTAL): shown[("R", r)] for r in (*rules, TOTAL)}
+    shown |= {("B", r, TOTAL): shown[("R", r)] for r in (*rules, TOTAL)}
     rows_a = (*rules, TOTAL)
     table_a = Table("rule_band", rows_a, (*bands, TOTAL), {(r, c): shown[("A", r, c)] for r in rows_a for c in (*bands, TOTAL)})
     table_b = Table("rule_pair", rows_a, (*pairs, TOTAL), {(r, c): shown[("B", r, c)] for r in rows_a for c in (*pairs, TOTAL)})
@@ -123,14 +134,6 @@ def _simple_table(table_id: str, counts: Mapping[tuple[str, str], int], rows: Se
     all_rows, all_columns = (*rows, TOTAL), (*columns, TOTAL)
     cells = {(r, c): protection.shown((r, c), values) for r in all_rows for c in all_columns}
     return Table(table_id, tuple(all_rows), tuple(all_columns), cells), _audit((table_id,), values, protection)
-
-
-def _tagged(tag: str, values: dict[Key, int], equations: list[Equation]) -> tuple[dict[Key, int], list[Equation]]:
-    def key(k: Any) -> Key:
-        return (tag, *k)
-
-    return ({key(k): v for k, v in values.items()},
-            [(key(total), tuple(key(p) for p in parts)) for total, parts in equations])
 
 
 def _audit(tables: tuple[str, ...], values: Mapping[Key, int], protection: Any) -> TableAudit:
