@@ -17,6 +17,9 @@ from journeys.cohort.publish import Published, publish
 from journeys.gaps import RULE_IDS, rule_settings
 
 
+SMALL_COHORT = 2_000
+
+
 @dataclass(frozen=True)
 class CohortRun:
     """A finished run: the mapping, the raw counts (for checks; never written out as they are),
@@ -34,8 +37,11 @@ def count_cohort(extract_folder: str | Path, mapping: CohortMapping, vocabulary:
     """The counts of a cohort before disclosure control, and the rows left out of the extract."""
     settings = EngineSettings.of(vocabulary, mapping.age_bands)
     with open_extract(extract_folder, mapping, vocabulary) as extract:
+        total = extract.children_count()
         if on_start:
-            on_start(extract.children_count())
+            on_start(total)
+        if total < SMALL_COHORT:
+            processes = 1  # starting processes would take longer than the children
         folder = Path(extract.spill_folder)
         facts = run_children(extract.children(), settings, processes, progress)
         left_out = write_facts(facts, folder)
