@@ -63,7 +63,8 @@ def test_shape_errors_come_from_the_model_with_positions(tmp_path: Path, sv):
 
 
 def test_required_tables_and_fields(tmp_path: Path, sv):
-    text = "\n".join(_lines(tmp_path, "mapping: 1\nfiles: {events: e.csv}\ncolumns:\n  events: {child: a, agency: b}\n", sv))
+    mapping = "mapping: 1\nfiles: {events: e.csv}\ncolumns:\n  events: {child: a, agency: b}\n"
+    text = "\n".join(_lines(tmp_path, mapping, sv))
     assert "tabellen 'children' saknas" in text
     assert "fältet 'kind' saknas för events" in text and "fältet 'event' saknas för events" in text
     assert "datum (date:) eller ålder (age:)" in text

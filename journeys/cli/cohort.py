@@ -28,7 +28,8 @@ PROGRESS_FROM = 2_000  # children: fewer finish before a progress line would hel
 def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:
     parser = sub.add_parser("cohort", help=text("cli.cohort.help"), description=text("cli.cohort.description"))
     parser.add_argument("extract", metavar="EXTRACT", help=text("cli.cohort.extract_help"))
-    parser.add_argument("--mapping", required=True, metavar=text("cli.file_metavar"), help=text("cli.cohort.mapping_help"))
+    parser.add_argument("--mapping", required=True, metavar=text("cli.file_metavar"),
+                        help=text("cli.cohort.mapping_help"))
     parser.add_argument("-o", "--output", metavar=text("cli.file_metavar"), help=text("cli.cohort.output_help"))
     parser.add_argument("--min-count", type=int, metavar="K", help=text("cli.cohort.min_count_help"))
     parser.add_argument("--processes", type=int, metavar="N", help=text("cli.cohort.processes_help"))

@@ -17,7 +17,7 @@ from typing import Iterable, Mapping
 
 from journeys.cohort.censor import cohort_settings
 from journeys.cohort.engine import NO_ANSWER, ChildFacts
-from journeys.cohort.extract import Extract, sql_text
+from journeys.cohort.extract import Extract, one_number, sql_text
 
 FACT_FILES = {
     "rules": ("n", "rule", "band", "pair"),
@@ -99,7 +99,7 @@ def count_facts(extract: Extract, folder: Path, left_out: Mapping[str, int], age
 
     bands = list(age_bands)
     observed = {
-        i: int(con.execute(f"SELECT count(*) FROM kids WHERE censor_age > {float(low)}").fetchone()[0])
+        i: one_number(con, f"SELECT count(*) FROM kids WHERE censor_age > {float(low)}")
         for i, low in enumerate(bands)
     }
     return Counts(

@@ -33,7 +33,7 @@ class ChildInvalid(ValueError):
 
 def persona_data(rows: ChildRows) -> dict[str, Any]:
     """The child's rows as the plain data of a persona file."""
-    ids = {}
+    ids: dict[str, str] = {}
     for index, row in enumerate(rows.events, start=1):
         if row[8] is not None:
             ids.setdefault(row[8], f"e{index}")

@@ -67,6 +67,12 @@ class Quality:
     dropped: Counter[str] = field(default_factory=Counter)
 
 
+def one_number(connection: "duckdb.DuckDBPyConnection", sql: str) -> int:
+    """The single number a counting query returns."""
+    row = connection.execute(sql).fetchone()
+    return int(row[0]) if row is not None else 0
+
+
 def sql_text(value: str) -> str:
     """A string literal for SQL."""
     return "'" + value.replace("'", "''") + "'"
@@ -106,7 +112,7 @@ class Extract:
         return str(self._spill.name)
 
     def children_count(self) -> int:
-        return int(self.connection.execute("SELECT count(*) FROM kids").fetchone()[0])
+        return one_number(self.connection, "SELECT count(*) FROM kids")
 
     def children(self, limit: int | None = None) -> Iterator[ChildRows]:
         """Every child's rows, in order; each table is streamed, never held whole."""
@@ -315,7 +321,8 @@ def _unknown_code_problems(extract: Extract, table: str, columns: dict[str, str]
             continue
         rows = extract.connection.execute(
             f"SELECT {_text(column)} AS raw, count(*) FROM raw_{table} r "
-            f"WHERE {_text(column)} IS NOT NULL AND {_coded(field_name, column, code_list)} IS NULL GROUP BY raw ORDER BY raw"
+            f"WHERE {_text(column)} IS NOT NULL AND {_coded(field_name, column, code_list)} IS NULL "
+            "GROUP BY raw ORDER BY raw"
         ).fetchall()
         for raw, count in rows:
             if mapping.unknown_codes == "drop":
@@ -389,8 +396,6 @@ def _canonical_view(extract: Extract, table: str, columns: dict[str, str], coars
     kept = " AND ".join([f"{c} IS NOT NULL" for c in required] + ["n IS NOT NULL",
                         f"{sql_name(start)} BETWEEN 0 AND {MAX_AGE}"])
     connection.execute(f"CREATE VIEW c_{table} AS SELECT * FROM all_{table} WHERE {kept}")
-    total, left = connection.execute(
-        f"SELECT count(*), count(*) FILTER (WHERE NOT ({kept})) FROM all_{table}").fetchone()
-    del total
+    left = one_number(connection, f"SELECT count(*) FILTER (WHERE NOT ({kept})) FROM all_{table}")
     if left:
         extract.quality.dropped[f"incomplete:{table}"] += int(left)

@@ -162,7 +162,8 @@ def _arrow(xdot: XDot, font: str, start: tuple[float, float], end: tuple[float, 
     width = 0.8 + 4.0 * count / top
     colour = OKABE_ITO["blue"]
     xdot.pen(colour, colour, width).line([a, b])
-    tip = [(b[0], b[1]), (b[0] - ux * 9 + uy * 4, b[1] - uy * 9 - ux * 4), (b[0] - ux * 9 - uy * 4, b[1] - uy * 9 + ux * 4)]
+    back = (b[0] - ux * 9, b[1] - uy * 9)
+    tip = [b, (back[0] + uy * 4, back[1] - ux * 4), (back[0] - uy * 4, back[1] + ux * 4)]
     xdot.pen(colour, colour, 0.5).polygon(tip)
     middle = ((a[0] + b[0]) / 2 + nx * 2, (a[1] + b[1]) / 2 + ny * 2)
     label_w = 6.0 + 5.0 * len(str(count))

@@ -98,7 +98,8 @@ def _gap_tables(counts: Counts, rules: Sequence[str], bands: tuple[str, ...],
         by_pair[(rule, pair)] = by_pair.get((rule, pair), 0) + count
     values: dict[Key, int] = {("A", r, b): by_band.get((r, b), 0) for r in rules for b in bands}
     values |= {("B", r, p): by_pair.get((r, p), 0) for r in rules for p in pairs}
-    values |= {("C", r, b, p): counts.rule_band_pair.get((r, int(b), p), 0) for r in rules for b in bands for p in pairs}
+    values |= {("C", r, b, p): counts.rule_band_pair.get((r, int(b), p), 0)
+               for r in rules for b in bands for p in pairs}
     values |= {("R", r): sum(values[("A", r, b)] for b in bands) for r in rules}
     values |= {("A", TOTAL, b): sum(values[("A", r, b)] for r in rules) for b in bands}
     values |= {("B", TOTAL, p): sum(values[("B", r, p)] for r in rules) for p in pairs}
@@ -117,8 +118,9 @@ def _gap_tables(counts: Counts, rules: Sequence[str], bands: tuple[str, ...],
     shown |= {("A", r, TOTAL): shown[("R", r)] for r in (*rules, TOTAL)}
     shown |= {("B", r, TOTAL): shown[("R", r)] for r in (*rules, TOTAL)}
     rows_a = (*rules, TOTAL)
-    table_a = Table("rule_band", rows_a, (*bands, TOTAL), {(r, c): shown[("A", r, c)] for r in rows_a for c in (*bands, TOTAL)})
-    table_b = Table("rule_pair", rows_a, (*pairs, TOTAL), {(r, c): shown[("B", r, c)] for r in rows_a for c in (*pairs, TOTAL)})
+    columns_a, columns_b = (*bands, TOTAL), (*pairs, TOTAL)
+    table_a = Table("rule_band", rows_a, columns_a, {(r, c): shown[("A", r, c)] for r in rows_a for c in columns_a})
+    table_b = Table("rule_pair", rows_a, columns_b, {(r, c): shown[("B", r, c)] for r in rows_a for c in columns_b})
     rows_c = tuple(f"{r}@{b}" for r in rules for b in bands)
     table_c = Table("rule_band_pair", rows_c, (*pairs, TOTAL),
                     {(f"{r}@{b}", p): shown[("C", r, b, p)] for r in rules for b in bands for p in pairs}

@@ -16,11 +16,10 @@ from typing import Any, Mapping, Sequence
 from persona.i18n import Catalog
 from persona.vocabulary import Vocabulary
 
-from journeys.cohort.aggregate import wait_buckets
 from journeys.cohort.censor import cohort_settings
 from journeys.cohort.disclosure import HIDDEN, TOTAL
 from journeys.cohort.engine import NO_SECTOR
-from journeys.cohort.pictures import Words, grid_picture, heatmap, network_picture, where_children_fall
+from journeys.cohort.pictures import Words, heatmap, network_picture, where_children_fall
 from journeys.cohort.publish import Published, Table
 from journeys.gaps import rule_title
 from journeys.render.drawing import Drawing
@@ -175,6 +174,7 @@ def report_pictures(published: Published, bands: Sequence[float], text: Catalog,
     sectors = [s for s in vocabulary.sectors_in_order() if s in published.tables["sector_band"].rows]
     sectors += [s for s in published.tables["sector_band"].rows if s not in sectors and s != TOTAL]
     order = {s: i for i, s in enumerate(vocabulary.sectors_in_order())}
+    agencies = {a for edge in published.network for a in edge}
     return {
         "heatmap": heatmap(published, Words(text("cohort.picture.heatmap"),
                                             [(r, rule_title(r, text)) for r in rules], band_names,
@@ -183,9 +183,8 @@ def report_pictures(published: Published, bands: Sequence[float], text: Catalog,
                                                       [(s, _sector(s, text, vocabulary)) for s in sectors],
                                                       band_names, text("cohort.picture.where_note"))),
         "network": network_picture(published.network,
-                                   {a: vocabulary.agency_label(a, text.lang, short=True)
-                                    for edge in published.network for a in edge},
-                                   {a: order.get(vocabulary.sector_of(a), 99) for edge in published.network for a in edge},
+                                   {a: vocabulary.agency_label(a, text.lang, short=True) for a in agencies},
+                                   {a: order.get(vocabulary.sector_of(a), 99) for a in agencies},
                                    text("cohort.picture.network"),
                                    text("cohort.picture.network_note", count=published.min_count)),
     }
