@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from journeys.cohort.disclosure import TOTAL
 from journeys.cohort.publish import Published
@@ -18,6 +18,9 @@ from journeys.render.dot import DotGraph, XDot, number
 from journeys.render.drawing import Drawing
 from journeys.render.fonts import font_family
 from journeys.render.theme import OKABE_ITO, PRINT
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 RAMP = ("#FFFFFF", "#E3F1FB", "#B7DCF4", "#56B4E9", "#0072B2", "#00466E")
 HIDDEN_FILL = "#D9D9D9"
@@ -125,30 +128,31 @@ def _bubble(xdot: XDot, font: str, x: float, y: float, value: int | str, largest
     xdot.text(x, y + 3, str(value), PRINT.small_size, font, PRINT.ink, "centre")
 
 
-def network_picture(edges: Mapping[tuple[str, str], int], labels: Mapping[str, str],
-                    sectors: Mapping[str, int], title: str, note: str) -> Drawing:
+def network_picture(graph: "nx.DiGraph", title: str, note: str) -> Drawing:
     """Agencies on a circle (grouped by sector, in lane order), an arrow for each hand-over that at
     least the disclosure threshold of children made, as thick as it is common."""
-    agencies = sorted({a for edge in edges for a in edge}, key=lambda a: (sectors.get(a, 99), a))
+    from journeys.cohort.network import agencies_in_lane_order
+
+    agencies = agencies_in_lane_order(graph)
     size = 560.0
-    graph, xdot, font = _canvas("network", size, size + 40)
+    drawing, xdot, font = _canvas("network", size, size + 40)
     xdot.text(MARGIN, MARGIN + 14, title, PRINT.title_size, font, PRINT.ink)
     centre, radius = (size / 2, size / 2 + 20), size / 2 - 110
     place = {a: (centre[0] + radius * math.cos(2 * math.pi * i / max(1, len(agencies)) - math.pi / 2),
                  centre[1] + radius * math.sin(2 * math.pi * i / max(1, len(agencies)) - math.pi / 2))
              for i, a in enumerate(agencies)}
-    top = max(edges.values() or [1])
-    for (source, target), count in sorted(edges.items()):
-        _arrow(xdot, font, place[source], place[target], count, top)
+    top = max([d["children"] for _, _, d in graph.edges(data=True)] or [1])
+    for source, target, data in sorted(graph.edges(data=True)):
+        _arrow(xdot, font, place[source], place[target], data["children"], top)
     for agency, (x, y) in place.items():
         xdot.pen(PRINT.ink, "#FFFFFF", 1.0).ellipse(x, y, 7, 7)
         outward = (x - centre[0]) / max(1.0, radius)
         align = "left" if outward > 0.3 else "right" if outward < -0.3 else "centre"
         dx = 12 if align == "left" else -12 if align == "right" else 0
         dy = 4 if align != "centre" else (-12 if y < centre[1] else 20)
-        xdot.text(x + dx, y + dy, labels.get(agency, agency), PRINT.font_size, font, PRINT.ink, align)
+        xdot.text(x + dx, y + dy, graph.nodes[agency]["label"], PRINT.font_size, font, PRINT.ink, align)
     xdot.text(MARGIN, size + 30, note, PRINT.small_size, font, PRINT.muted)
-    return Drawing(graph.source(), size, size + 40)
+    return Drawing(drawing.source(), size, size + 40)
 
 
 def _arrow(xdot: XDot, font: str, start: tuple[float, float], end: tuple[float, float], count: int,

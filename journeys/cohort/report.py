@@ -19,6 +19,7 @@ from persona.vocabulary import Vocabulary
 from journeys.cohort.censor import cohort_settings
 from journeys.cohort.disclosure import HIDDEN, TOTAL
 from journeys.cohort.engine import NO_SECTOR
+from journeys.cohort.network import handover_network
 from journeys.cohort.pictures import Words, heatmap, network_picture, where_children_fall
 from journeys.cohort.publish import Published, Table
 from journeys.gaps import rule_title
@@ -173,8 +174,6 @@ def report_pictures(published: Published, bands: Sequence[float], text: Catalog,
     rules = [r for r in published.tables["rule_band"].rows if r != TOTAL]
     sectors = [s for s in vocabulary.sectors_in_order() if s in published.tables["sector_band"].rows]
     sectors += [s for s in published.tables["sector_band"].rows if s not in sectors and s != TOTAL]
-    order = {s: i for i, s in enumerate(vocabulary.sectors_in_order())}
-    agencies = {a for edge in published.network for a in edge}
     return {
         "heatmap": heatmap(published, Words(text("cohort.picture.heatmap"),
                                             [(r, rule_title(r, text)) for r in rules], band_names,
@@ -182,9 +181,7 @@ def report_pictures(published: Published, bands: Sequence[float], text: Catalog,
         "where": where_children_fall(published, Words(text("cohort.picture.where"),
                                                       [(s, _sector(s, text, vocabulary)) for s in sectors],
                                                       band_names, text("cohort.picture.where_note"))),
-        "network": network_picture(published.network,
-                                   {a: vocabulary.agency_label(a, text.lang, short=True) for a in agencies},
-                                   {a: order.get(vocabulary.sector_of(a), 99) for a in agencies},
+        "network": network_picture(handover_network(published, vocabulary, text.lang),
                                    text("cohort.picture.network"),
                                    text("cohort.picture.network_note", count=published.min_count)),
     }
