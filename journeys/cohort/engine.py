@@ -119,7 +119,7 @@ def _waits(graph: JourneyGraph, censor_age: float) -> Iterator[tuple[str, str, f
             continue  # not yet known: the answer may still come
         key = (measure, graph.sector(agency) if agency else NO_SECTOR)
         before = longest.get(key)
-        if before is None or before != NO_ANSWER and (days == NO_ANSWER or days > before):
+        if before is None or (before != NO_ANSWER and (days == NO_ANSWER or days > before)):
             longest[key] = days
     for (measure, sector), days in sorted(longest.items()):
         yield measure, sector, days

@@ -220,7 +220,3 @@ def _checked(path: Path, model: MappingModel, source: SourceMap) -> CohortMappin
         source=source,
     )
 
-
-def mapping_position(mapping: CohortMapping, *path: Any) -> Any:
-    """Where in the mapping file a setting stands (for problems found in the extract)."""
-    return mapping.source.key(tuple(path))

@@ -141,7 +141,7 @@ def build_report(published: Published, bands: Sequence[float], dropped: Mapping[
     lines.append(text("cohort.disclosure.audit", below=below, narrowest=_fmt(round(min(narrowest), 2)))
                  if narrowest else text("cohort.disclosure.audit_none"))
     lines.append(text("cohort.disclosure.why_not_which"))
-    small = min(published.min_count, 10 ** 9)
+    small = published.min_count
     return CohortReport(
         lang=text.lang,
         title=text("cohort.title"),
