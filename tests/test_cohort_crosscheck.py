@@ -41,7 +41,7 @@ def test_cohort_counts_per_rule_equal_journeys_gaps_on_each_child_as_a_persona_f
 
 
 def test_two_processes_count_the_same_as_one(tmp_path: Path):
-    folder = write_extract(tmp_path / "extract", 300, seed=3)
+    folder = write_extract(tmp_path / "extract", 150, seed=3)
     (folder / "extract.mapping.yaml").write_text(CANONICAL_MAPPING, encoding="utf-8")
     mapping = mapping_of(folder / "extract.mapping.yaml")
     one, _ = count_cohort(folder, mapping, load_vocabulary(), processes=1)

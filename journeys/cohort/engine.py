@@ -150,9 +150,11 @@ def _handovers(graph: JourneyGraph) -> tuple[tuple[str, str], ...]:
 _WORKER_SETTINGS: EngineSettings | None = None
 
 
-def _start_worker(settings: EngineSettings) -> None:
+def _start_worker(vocabulary: Vocabulary, age_bands: tuple[float, ...]) -> None:
+    """A worker makes its own settings (the rules' settings are read-only mappings, which do not
+    travel between processes)."""
     global _WORKER_SETTINGS
-    _WORKER_SETTINGS = settings
+    _WORKER_SETTINGS = EngineSettings.of(vocabulary, age_bands)
 
 
 def _run_batch(batch: list[ChildRows]) -> list[ChildFacts]:
@@ -177,9 +179,12 @@ def run_children(children: Iterable[ChildRows], settings: EngineSettings, proces
         return
     import multiprocessing
 
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    # Workers start from a fresh server process, not as copies of this one: by now this process
+    # holds DuckDB's buffers, which forked workers would each carry along.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     with ProcessPoolExecutor(processes, mp_context=context, initializer=_start_worker,
-                             initargs=(settings,)) as pool:
+                             initargs=(settings.vocabulary, settings.age_bands)) as pool:
         pending: list[Future[list[ChildFacts]]] = []
         for batch in batches:
             pending.append(pool.submit(_run_batch, batch))

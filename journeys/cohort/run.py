@@ -40,7 +40,7 @@ def count_cohort(extract_folder: str | Path, mapping: CohortMapping, vocabulary:
         total = extract.children_count()
         if on_start:
             on_start(total)
-        if total < SMALL_COHORT:
+        if processes is None and total < SMALL_COHORT:
             processes = 1  # starting processes would take longer than the children
         folder = Path(extract.spill_folder)
         facts = run_children(extract.children(), settings, processes, progress)
