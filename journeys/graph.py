@@ -226,8 +226,20 @@ class JourneyGraph:
 
     @property
     def horizon(self) -> float:
-        """The end of the timeline: 20, or the latest age the persona names."""
+        """The end of the timeline: where the record ``ends``; else 20, or the latest age the
+        persona names."""
         return self.index.horizon
+
+    @property
+    def record_end(self) -> float | None:
+        """The age where the record ends early (``ends: {age}``), or None for a whole life."""
+        return self.persona.ends.age if self.persona.ends else None
+
+    def open_at_end(self, start: float, window_years: float) -> bool:
+        """Whether a window from ``start`` is still open when the record ends: what would have
+        happened within it is not known, so it is no gap."""
+        end = self.record_end
+        return end is not None and start + window_years > end + 1e-9
 
     def receiver(self, event: Event) -> str | None:
         return receiver(event, self.vocabulary)
@@ -295,7 +307,10 @@ def _starts_by_agency(supports: tuple[Support, ...]) -> dict[str, tuple[float, .
 
 
 def _horizon(persona: Persona) -> float:
-    """Where the timeline ends: age 20, or later when something happens later."""
+    """Where the timeline ends: where the record ends, else age 20, or later when something
+    happens later."""
+    if persona.ends is not None:
+        return persona.ends.age
     ends = [e.age for e in persona.events]
     ends += [p.to for p in (*persona.supports, *persona.factors) if p.to is not None]
     ends += [p.from_ for p in (*persona.supports, *persona.factors)]

@@ -1,4 +1,4 @@
-"""The persona file, schema v1, as frozen pydantic models.
+"""The persona file, schema 1.1 (every schema 1 file is valid), as frozen pydantic models.
 
 The models check shape and types (unknown keys, numbers, ranges, the closed word lists of the
 schema). Everything that needs the whole file or the vocabulary (references, duplicate ids,
@@ -24,6 +24,11 @@ SUPPORT_LEVELS: tuple[str, ...] = SupportLevel.__args__  # type: ignore[attr-def
 FactorType = Literal["risk", "protective"]
 FactorDomain = Literal["growth", "care", "world"]
 FACTOR_DOMAINS: tuple[str, ...] = FactorDomain.__args__  # type: ignore[attr-defined]
+EndReason = Literal["death", "moved", "review", "other"]
+END_REASONS: tuple[str, ...] = EndReason.__args__  # type: ignore[attr-defined]
+# Schema 1.1 only adds optional fields: a file that says ``schema: 1`` is read the same way.
+SchemaVersion = Literal[1, 1.1]  # type: ignore[valid-type]
+SCHEMA_VERSIONS: tuple[float, ...] = (1, 1.1)
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=60)]
@@ -120,6 +125,15 @@ class Event(Item):
     sources: tuple[str, ...] = ()
 
 
+class Ends(Item):
+    """Where the record of the child's life ends before 20: the child died, moved away, or the
+    review the persona is drawn from stops there. Nothing is known after ``age``."""
+
+    age: Age
+    reason: EndReason
+    note: Optional[Text] = None
+
+
 class Change(Item):
     """One change of a scenario: exactly one of the fields is given."""
 
@@ -150,14 +164,15 @@ class Scenario(Item):
 
 
 class Persona(Item):
-    """A fictional child's life, 0 to 20 years."""
+    """A fictional child's life, 0 to 20 years (or to where its record ``ends``)."""
 
-    schema_: Literal[1] = Field(alias="schema")
+    schema_: SchemaVersion = Field(alias="schema")
     id: Slug
     name: Text
     born: Optional[Annotated[int, Field(ge=1900, le=2100)]] = None
     summary: Optional[Text] = None
     quote: Optional[Text] = None
+    ends: Optional[Ends] = None
     sources: tuple[str, ...] = ()
     people: tuple[Person, ...] = ()
     agencies: tuple[AgencyDef, ...] = ()

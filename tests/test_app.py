@@ -81,7 +81,7 @@ def test_choose_lists_the_folder_and_chooses_a_persona(folder: Path):
     at = new_app()
     quiet(at)
     options = at.radio(key="choose_file").options
-    assert len(options) == 4 and any("Kim" in o and "kim.yaml" in o for o in options)
+    assert len(options) == len(list(EXAMPLES.rglob("*.yaml"))) and any("Kim" in o and "kim.yaml" in o for o in options)
     choose(at, folder / "kim.yaml")
     quiet(at)
     assert "Kim" in at.success[0].value

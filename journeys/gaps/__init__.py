@@ -6,6 +6,8 @@ vocabulary)`` explains a gap and asks the workshop's question.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from journeys.gaps.model import Gap, GapText
 from journeys.gaps.settings import RuleParams, RuleSettings, rule_settings
 from journeys.gaps.text import gap_text, rule_title
@@ -28,7 +30,13 @@ def find_gaps(graph: JourneyGraph, settings: RuleSettings | None = None) -> tupl
     for rule, module in _rules().items():
         if settings.enabled(rule):
             gaps.extend(module.find(graph, settings.params(rule)))
-    return tuple(sorted(_one_story_each(gaps), key=Gap.sort_key))
+    return tuple(sorted((_within_record(g, graph) for g in _one_story_each(gaps)), key=Gap.sort_key))
+
+
+def _within_record(gap: Gap, graph: JourneyGraph) -> Gap:
+    """A gap stops where the record ends (``ends``): nothing is known after it."""
+    end = graph.record_end
+    return replace(gap, end=end) if end is not None and gap.end > end else gap
 
 
 # A gap of the first rule whose events all belong to one gap of the second tells the same story:

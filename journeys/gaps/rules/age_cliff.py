@@ -5,7 +5,8 @@ not full, a support of a child service that ends, a closure by a child service. 
 serves children only and stops at 18 (an agency with ``until`` past ``to_age``, like KAA, goes
 on). A cliff is bridged when, within ``days`` before or after it, a service that goes on past
 18 in one of the ``takeover_sectors`` has a contact, assessment, decision or coordination, or
-starts a support. The cliffs that are not bridged make one gap.
+starts a support. The cliffs that are not bridged make one gap; a cliff whose window is still
+open where the record ends is not counted (nobody knows what came).
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:
     low, high = float(params["from_age"]), float(params["to_age"])
     window = to_years(float(params["days"]))
     adult = _Adult(graph, high, tuple(params["takeover_sectors"]))
-    cliffs = [c for c in _cliffs(graph, low, high) if not adult.takes_over(c[0] - window, c[0] + window)]
+    cliffs = [c for c in _cliffs(graph, low, high)
+              if not adult.takes_over(c[0] - window, c[0] + window) and not graph.open_at_end(c[0], window)]
     if cliffs:
         ignored = {a for a in graph.vocabulary.agencies if graph.sector(a) in graph.activity_settings.ignored_sectors}
         yield _gap(cliffs, window, ignored, params)

@@ -4,7 +4,8 @@ no successor.
 A transition with ``handover: none`` is a gap (``partial`` too when the setting ``partial`` is
 true). A support of the agency the child leaves that ends within ``days`` of the transition is
 lost when no other support starts within ``days`` of its end. Exactly ``days`` apart still
-counts as "at the transition" and as "a successor".
+counts as "at the transition" and as "a successor"; a support whose window is still open where
+the record ends is not counted as lost.
 """
 
 from __future__ import annotations
@@ -48,7 +49,11 @@ def _same_side(support: Support, transition: Event) -> bool:
 
 
 def _successor(graph: JourneyGraph, support: Support, window: float) -> bool:
+    """Whether another support starts near this one's end (or the record ends before the
+    window closes: then nobody knows, and it is not counted as lost)."""
     end = support.to if support.to is not None else graph.horizon
+    if graph.open_at_end(end, window):
+        return True
     return any(s.id != support.id for s in graph.supports_starting(end - window - EPSILON, end + window + EPSILON))
 
 

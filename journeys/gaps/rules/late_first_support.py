@@ -1,6 +1,6 @@
 """late-first-support: the first support starts more than ``days`` after the first signal or
 report (or never comes). A support that starts before the signal, or exactly ``days`` after
-it, is in time.
+it, is in time. A window still open where the record ends is not a gap.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:
     window = float(params["days"])
     waited = days_between(signal.age, support.from_) if support else None
     if waited is not None and waited <= window:
+        return
+    if support is None and graph.open_at_end(signal.age, to_years(window)):
         return
     end = support.from_ if support else signal.age + to_years(window)
     agencies = [a for a in (signal.agency, support.agency if support else None) if a]

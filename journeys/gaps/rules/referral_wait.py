@@ -3,7 +3,7 @@
 The first contact is the earliest of: an event that ``responds_to`` the referral, any event at
 the receiving agency, a support it starts. A contact exactly at the limit is in time. The limit
 is per agency (``limits: {bup: 30}``), else ``days``. When the receiver's first step is to refer
-the child on, the child is being passed around, not waiting: that is referral-bounce's to find.
+the child on, the child is being passed around, not waiting: that is referral-bounce's to find. A limit not yet reached where the record ends is not a gap.
 """
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:
             continue
         waited = days_between(referral.age, contact_age) if contact_age is not None else None
         if waited is not None and waited <= limit:
+            continue
+        if contact_age is None and graph.open_at_end(referral.age, to_years(limit)):
             continue
         yield Gap(
             rule=RULE,

@@ -4,7 +4,7 @@ Answered means: an event that ``responds_to`` it (when the persona names one, th
 answer); else, for a report, anything the receiving agency does, and (setting
 ``other_agency_contact``) a contact, assessment, decision or coordination at another agency
 that does not answer something else, within the window. An answer exactly at the window is in
-time.
+time. A window still open where the record ends is not a gap (nothing is known after it).
 """
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:
         answer = _first_answer(graph, signal, others, window)
         waited = days_between(signal.age, answer.age) if answer else None
         if waited is not None and waited <= window:
+            continue
+        if answer is None and graph.open_at_end(signal.age, to_years(window)):
             continue
         yield _gap(graph, signal, answer, waited, window, params)
 
