@@ -286,7 +286,7 @@ def _to_parquet(folder: Path, names: dict[str, str]) -> None:
 # --- the same children as persona files ----------------------------------------------------
 def persona_text(child: Child) -> str:
     """The observed child as a persona file, ages as cohort mode computes them from the dates
-    (days from the middle of the birth month / 365.25), and cut at the extract date."""
+    (days from the middle of the birth month / 365.25), ending at the extract date (``ends``)."""
     seen = observed(child)
     censor = round((EXTRACT_DATE - child.birth).days / DAYS_PER_YEAR, 6)
 
@@ -295,17 +295,20 @@ def persona_text(child: Child) -> str:
 
     events = sorted(seen.events, key=lambda e: (age(e["age"]), e["event"]))
     ids = {e["event"]: f"e{i}" for i, e in enumerate(events, start=1)}
-    lines = ["schema: 1", f"id: c{child.number}", f"name: Barn {child.number}", "events:"]
+    lines = ["schema: 1.1", f"id: c{child.number}", f"name: Barn {child.number}",
+             f"ends: {{age: {censor}, reason: other}}", "events:"]
     for event in events:
         lines.append(f"  - {_event_yaml(event, ids, age(event['age']))}")
     for name, fields in (("supports", ("agency", "level")), ("factors", ("type", "domain"))):
-        periods = getattr(seen, name)
+        periods = [p for p in getattr(seen, name) if age(p["from"]) <= censor]
         lines.append(f"{name}:" if periods else f"{name}: []")
         for index, period in enumerate(periods, start=1):
-            end = censor if period["to"] is None else min(censor, max(age(period["from"]), age(period["to"])))
+            start = age(period["from"])
+            end = None if period["to"] is None else max(start, age(period["to"]))
+            until = f", to: {end}" if end is not None and end <= censor else ""  # still running: no end
             extra = ", ".join(f"{f}: {period[f]}" for f in fields)
             label = f", label: {period['type']}" if name == "factors" else ""
-            lines.append(f"  - {{id: {name[0]}{index}, from: {age(period['from'])}, to: {end}, {extra}{label}}}")
+            lines.append(f"  - {{id: {name[0]}{index}, from: {start}{until}, {extra}{label}}}")
     return "\n".join(lines) + "\n"
 
 

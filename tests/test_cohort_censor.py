@@ -1,5 +1,5 @@
 """Censoring: a child is observed until the extract date (or the end of its record); a window
-that had not closed by then is not a gap."""
+that had not closed by then is not a gap — the persona engine's own end of record (``ends``)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ from pathlib import Path
 
 from persona.vocabulary import load_vocabulary
 
-from journeys.cohort.censor import cut_at, decided_at, observed_gaps
+from journeys.cohort.censor import observed_until
 from journeys.cohort.run import count_cohort
-from journeys.gaps import Gap, rule_settings
 from tests.cohort_helpers import mapping_of, write_extract
 
 BORN = "2012-01"  # the middle of the month, 2012-01-15, is the birth day cohort mode assumes
@@ -55,24 +54,14 @@ def test_an_answer_after_the_extract_date_is_never_seen(tmp_path: Path):
     assert counts.rule_totals() == {"unanswered-signal": 1}
 
 
-def test_cutting_a_record_ends_running_supports_and_drops_what_came_later():
-    data = {"events": [{"id": "e1", "age": 5.0}, {"id": "e2", "age": 9.0, "responds_to": "e1"},
-                       {"id": "e3", "age": 12.0, "responds_to": "e2"}],
-            "supports": [{"id": "s1", "from": 4.0, "to": None}, {"id": "s2", "from": 11.0, "to": 12.0},
+def test_the_record_ends_at_the_censoring_age_with_what_runs_on_left_open():
+    data = {"schema": 1, "events": [{"id": "e1", "age": 5.0}, {"id": "e2", "age": 9.0, "responds_to": "e1"},
+                                    {"id": "e3", "age": 12.0, "responds_to": "e2"}],
+            "supports": [{"id": "s1", "from": 4.0}, {"id": "s2", "from": 11.0, "to": 12.0},
                          {"id": "s3", "from": 6.0, "to": 7.0}],
             "factors": [{"id": "f1", "from": 2.0, "to": 15.0}]}
-    cut = cut_at(data, 10.0)
-    assert [e["id"] for e in cut["events"]] == ["e1", "e2"]
-    assert [(s["id"], s["to"]) for s in cut["supports"]] == [("s1", 10.0), ("s3", 7.0)]
-    assert cut["factors"] == [{"id": "f1", "from": 2.0, "to": 10.0}]
-
-
-def test_each_rule_is_decided_at_its_window_its_start_or_its_end():
-    settings = rule_settings(load_vocabulary())
-    assert decided_at(Gap("unanswered-signal", 10.0, 10.5), settings) == 10.0 + 90 / 365.25
-    assert decided_at(Gap("referral-wait", 10.0, 10.5, params={"to": "bup"}), settings) == 10.0 + 30 / 365.25
-    assert decided_at(Gap("closed-while-risk", 10.0, 11.0), settings) == 10.0
-    assert decided_at(Gap("voice-not-heard", 8.0, 11.0), settings) == 11.0
-    assert decided_at(Gap("a-rule-added-later", 8.0, 11.0), settings) == 11.0  # unknown: the cautious end
-    gaps = [Gap("unanswered-signal", 9.8, 10.1), Gap("unanswered-signal", 9.5, 9.8)]
-    assert observed_gaps(gaps, 9.9, settings) == (gaps[1],)
+    seen = observed_until(data, 10.0)
+    assert seen["schema"] == 1.1 and seen["ends"] == {"age": 10.0, "reason": "other"}
+    assert [e["id"] for e in seen["events"]] == ["e1", "e2"]
+    assert seen["supports"] == [{"id": "s1", "from": 4.0}, {"id": "s3", "from": 6.0, "to": 7.0}]
+    assert seen["factors"] == [{"id": "f1", "from": 2.0}]

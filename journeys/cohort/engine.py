@@ -19,8 +19,8 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from persona.vocabulary import Vocabulary
 
-from journeys.ages import days_between
-from journeys.cohort.censor import cohort_settings, cut_at, observed_gaps
+from journeys.ages import days_between, to_years
+from journeys.cohort.censor import cohort_settings, observed_until
 from journeys.cohort.children import ChildInvalid, checked_persona, persona_data
 from journeys.cohort.extract import ChildRows
 from journeys.gaps import Gap, RuleSettings, find_gaps, rule_settings
@@ -61,16 +61,16 @@ class EngineSettings:
 def child_facts(rows: ChildRows, settings: EngineSettings) -> ChildFacts:
     """One child: persona in memory, checked, graph, the engine's own rules, censoring."""
     try:
-        persona = checked_persona(cut_at(persona_data(rows), rows.censor_age), settings.vocabulary)
+        persona = checked_persona(observed_until(persona_data(rows), rows.censor_age), settings.vocabulary)
     except ChildInvalid as exc:
         return ChildFacts(rows.number, invalid=exc.key)
     graph = build_graph(persona, settings.vocabulary)
-    gaps = observed_gaps(find_gaps(graph, settings.rules), rows.censor_age, settings.rules)
+    gaps = find_gaps(graph, settings.rules)
     return ChildFacts(
         number=rows.number,
         rules=_first_per_rule(gaps, graph, settings),
         sectors=_first_per_sector(gaps, graph, settings),
-        waits=tuple(_waits(graph, rows.censor_age)),
+        waits=tuple(_waits(graph)),
         handovers=_handovers(graph),
         places=_places(gaps),
     )
@@ -102,10 +102,11 @@ def _first_per_sector(gaps: Sequence[Gap], graph: JourneyGraph, settings: Engine
     return tuple((sector, settings.band(age)) for sector, age in sorted(first.items()))
 
 
-def _waits(graph: JourneyGraph, censor_age: float) -> Iterator[tuple[str, str, float]]:
+def _waits(graph: JourneyGraph) -> Iterator[tuple[str, str, float]]:
     """Per child and sector, the longest wait for a first answer (a referral: from the receiving
-    agency; a signal or report: from anyone responding to it)."""
-    last_bucket = float(cohort_settings()["wait_buckets"][-1])
+    agency; a signal or report: from anyone responding to it). No answer counts only when the
+    record went on past the last bucket; otherwise the answer is not known yet."""
+    last_bucket = to_years(float(cohort_settings()["wait_buckets"][-1]))
     longest: dict[tuple[str, str], float] = {}
     for event in graph.events(("referral", "signal", "report")):
         measure = "referral" if event.kind == "referral" else "answer"
@@ -113,7 +114,7 @@ def _waits(graph: JourneyGraph, censor_age: float) -> Iterator[tuple[str, str, f
         answers = graph.responses_to(event.id)
         if answers:
             days = max(0.0, days_between(event.age, answers[0].age))
-        elif days_between(event.age, censor_age) > last_bucket:
+        elif not graph.open_at_end(event.age, last_bucket):
             days = NO_ANSWER
         else:
             continue  # not yet known: the answer may still come
