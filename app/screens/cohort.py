@@ -12,7 +12,15 @@ from persona.vocabulary import load_vocabulary
 
 from app import state, ui
 from journeys.cohort.disclosure import DisclosureFailed
-from journeys.cohort.report import CohortReport, ReportTable, build_report, report_html, report_json, report_pictures
+from journeys.cohort.report import (
+    CohortReport,
+    ReportTable,
+    build_report,
+    cell_text,
+    report_html,
+    report_json,
+    report_pictures,
+)
 from journeys.cohort.run import run_cohort
 from journeys.folders import MAPPING_SUFFIXES
 
@@ -80,7 +88,7 @@ def show(report: CohortReport, svgs: dict[str, str], html: str, json_text: str, 
             ui.picture(svgs[name], text(f"cohort.picture.{name}"))
     for table in report.tables:
         st.subheader(table.title)
-        st.dataframe(_frame(table), use_container_width=True)
+        st.dataframe(_frame(table, text.lang), use_container_width=True)
     st.subheader(text("cohort.disclosure.title"))
     for line in report.disclosure:
         st.write(line)
@@ -93,10 +101,9 @@ def show(report: CohortReport, svgs: dict[str, str], html: str, json_text: str, 
                           mime="application/json", key="cohort_json")
 
 
-def _frame(table: ReportTable):
+def _frame(table: ReportTable, lang: str):
     import pandas as pd
 
     columns = [label for _, label in table.columns]
     rows = [label for _, label in table.rows]
-    return pd.DataFrame([[str(v).replace(".", ",") if isinstance(v, float) else str(v) for v in row]
-                         for row in table.grid()], index=rows, columns=columns)
+    return pd.DataFrame([[cell_text(v, lang) for v in row] for row in table.grid()], index=rows, columns=columns)

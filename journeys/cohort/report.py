@@ -66,6 +66,14 @@ def _fmt(value: float) -> str:
     return f"{value:g}"
 
 
+def cell_text(value: Any, lang: str) -> str:
+    """A published figure as people read it: a decimal comma in Swedish, ``..`` as it is."""
+    if isinstance(value, float):
+        text = f"{value:.1f}"
+        return text.replace(".", ",") if lang == "sv" else text
+    return str(value)
+
+
 def band_labels(bands: Sequence[float], text: Catalog) -> tuple[Label, ...]:
     labels = []
     for i, low in enumerate(bands):
@@ -107,9 +115,14 @@ def report_tables(published: Published, bands: Sequence[float], text: Catalog,
         r, b = row.split("@")
         return f"{rule_title(r, text)}, {band_names[b]}"
 
+    lanes = {s: i for i, s in enumerate(vocabulary.sectors_in_order())}
+
     def words(table: Table, title_key: str, rows: Any, columns: Any, cells: Any = None) -> ReportTable:
         total = "cohort.total_rules" if rows in (rule, rule_at_band) else "cohort.total"
-        return ReportTable(table.id, text(title_key), _labelled(table.rows, rows, text, total),
+        ids = table.rows
+        if rows not in (rule, rule_at_band):  # sectors in the timeline's lane order, the total last
+            ids = tuple(sorted(ids, key=lambda r: (r == TOTAL, lanes.get(r, len(lanes)), r)))
+        return ReportTable(table.id, text(title_key), _labelled(ids, rows, text, total),
                            _labelled(table.columns, columns, text), cells if cells is not None else table.cells)
 
     t = published.tables
@@ -220,7 +233,8 @@ def report_html(report: CohortReport, pictures: Mapping[str, Drawing], text: Cat
     env = Environment(loader=PackageLoader("journeys.cohort", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     svgs = {name: Markup(_svg_body(drawing.svg())) for name, drawing in pictures.items()}
-    return env.get_template("cohort.html.j2").render(report=report, pictures=svgs, t=text, hidden=HIDDEN)
+    return env.get_template("cohort.html.j2").render(report=report, pictures=svgs, t=text, hidden=HIDDEN,
+                                                     cell=lambda value: cell_text(value, report.lang))
 
 
 def _svg_body(svg: str) -> str:
