@@ -101,3 +101,14 @@ def test_personal_identity_numbers_in_the_extract_stop_everything(tmp_path: Path
 def test_the_output_must_be_html_or_json(cli, extract: Path, tmp_path: Path):
     result = cli("cohort", extract, "--mapping", extract / "barnakten.mapping.yaml", "-o", tmp_path / "x.pdf")
     assert result.code == 2 and ".html" in result.err
+
+
+def test_the_same_extract_gives_the_same_report_byte_for_byte(extract: Path, cli, tmp_path: Path):
+    outputs = []
+    for name, processes in (("one.json", "1"), ("two.json", "2")):
+        out = tmp_path / name
+        result = cli("cohort", extract, "--mapping", extract / "barnakten.mapping.yaml", "-o", out,
+                     "--processes", processes)
+        assert result.code == 0, result.err
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
