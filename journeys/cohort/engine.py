@@ -184,6 +184,8 @@ def run_children(children: Iterable[ChildRows], settings: EngineSettings, proces
     # holds DuckDB's buffers, which forked workers would each carry along.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" in methods:  # the server imports the engine once (not the caller's __main__)
+        context.set_forkserver_preload([__name__])
     with ProcessPoolExecutor(processes, mp_context=context, initializer=_start_worker,
                              initargs=(settings.vocabulary, settings.age_bands)) as pool:
         pending: list[Future[list[ChildFacts]]] = []
