@@ -56,3 +56,14 @@ def test_a_progress_line_is_drawn_only_for_long_runs():
             progress.step(total // 2)
             progress.done()
         assert err.getvalue().strip("\r\n") == expected
+
+
+def test_a_child_listed_twice_counts_once_and_adults_past_25_are_followed_to_25(tmp_path: Path):
+    kids = [{"child": "a", "birth_month": "2012-01", "extract_date": "2025-12-31"},
+            {"child": "a", "birth_month": "2012-01", "extract_date": "2025-12-31"},
+            {"child": "old", "birth_month": "1995-01", "extract_date": "2025-12-31"}]
+    events = [_event("a", 1, "2016-01-15", "school", "signal"), _event("old", 1, "2000-01-15", "school", "signal")]
+    mapping = write_extract(tmp_path, kids, events, mapping=MAPPING)
+    counts, _ = count_cohort(tmp_path, mapping_of(mapping), load_vocabulary(), processes=1)
+    assert counts.children == 2 and not counts.left_out
+    assert counts.rule_totals()["unanswered-signal"] == 2

@@ -358,10 +358,13 @@ def _canonical_views(extract: Extract, columns: dict[str, dict[str, str]]) -> No
         ends.append(f"COALESCE(TRY_CAST({_text(kids['record_end'])} AS DATE), {ends[0]})")
     censor = f"LEAST({', '.join(ends)})"
     connection.execute(
-        f"CREATE TABLE kids AS SELECT row_number() OVER (ORDER BY child) AS n, child, birth, censor_age FROM ("
+        # One row per child (a pseudonym listed twice keeps its earliest birth and end); ages past
+        # the persona format's 25 years are not followed.
+        f"CREATE TABLE kids AS SELECT row_number() OVER (ORDER BY child) AS n, child, min(birth) AS birth, "
+        f"least(min(censor_age), {MAX_AGE}) AS censor_age FROM ("
         f"SELECT {_text(kids['child'])} AS child, {birth} AS birth, "
         f"date_diff('day', {birth}, {censor}) / {DAYS_PER_YEAR} AS censor_age FROM raw_children r) "
-        f"WHERE child IS NOT NULL AND birth IS NOT NULL AND censor_age IS NOT NULL AND censor_age >= 0"
+        f"WHERE child IS NOT NULL AND birth IS NOT NULL AND censor_age IS NOT NULL AND censor_age >= 0 GROUP BY child"
     )
     for table in ("events", "supports", "factors"):
         if table in columns:
