@@ -112,3 +112,30 @@ def test_the_same_extract_gives_the_same_report_byte_for_byte(extract: Path, cli
         assert result.code == 0, result.err
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_the_workbook_holds_the_same_published_figures_and_nothing_else(extract: Path, cli, tmp_path: Path):
+    openpyxl = pytest.importorskip("openpyxl")
+    out = tmp_path / "kohort.xlsx"
+    result = cli("cohort", extract, "--mapping", extract / "barnakten.mapping.yaml", "-o", out, "--processes", "1")
+    assert result.code == 0, result.err
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[0] == "Regel och ålder" and "Röjandekontroll" in book.sheetnames
+    values = [c for sheet in book for row in sheet.iter_rows(values_only=True) for c in row if c is not None]
+    assert _leaks("\n".join(str(v) for v in values), extract) == []
+    counts = [v for v in book["Regel och ålder"].iter_rows(min_row=3, min_col=2, values_only=True)]
+    assert all(c == ".." or c == 0 or c >= 5 for row in counts for c in row)
+
+
+def test_a_workbook_is_the_same_byte_for_byte():
+    from journeys.cohort.report import build_report
+    from journeys.cohort.xlsx import report_xlsx
+    from persona.i18n import Catalog
+    from persona.vocabulary import load_vocabulary
+    from tests.test_cohort_pictures import BANDS, COUNTS, RULES
+
+    from journeys.cohort.publish import publish
+
+    text = Catalog.load("sv", packages=("persona", "journeys"))
+    report = build_report(publish(COUNTS, RULES, BANDS, 5), BANDS, {}, text, load_vocabulary())
+    assert report_xlsx(report, text) == report_xlsx(report, text)

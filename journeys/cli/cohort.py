@@ -1,4 +1,4 @@
-"""``journeys cohort EXTRACT --mapping MAP.yaml [-o report.html|.json]``: the rules over a
+"""``journeys cohort EXTRACT --mapping MAP.yaml [-o report.html|.xlsx|.json]``: the rules over a
 municipality's anonymised extract, with disclosure control.
 
 Without ``-o``, the rules' totals (after disclosure control) are printed as a table. A bad
@@ -21,7 +21,7 @@ from journeys.cli.common import add_global_options, vocabulary_from, write_outpu
 if TYPE_CHECKING:
     from journeys.cohort.run import CohortRun
 
-SUFFIXES = (".html", ".json")
+SUFFIXES = (".html", ".json", ".xlsx")
 PROGRESS_FROM = 2_000  # children: fewer finish before a progress line would help
 
 
@@ -65,13 +65,17 @@ def run(args: argparse.Namespace, text: Catalog) -> int:
     return 0
 
 
-def _report(result: "CohortRun", text: Catalog, vocabulary, suffix: str) -> str:
+def _report(result: "CohortRun", text: Catalog, vocabulary, suffix: str) -> str | bytes:
     from journeys.cohort.report import build_report, report_html, report_json, report_pictures
 
     bands = result.mapping.age_bands
     report = build_report(result.published, bands, result.dropped_rows, text, vocabulary)
     if suffix == ".json":
         return report_json(report)
+    if suffix == ".xlsx":
+        from journeys.cohort.xlsx import report_xlsx
+
+        return report_xlsx(report, text)
     return report_html(report, report_pictures(result.published, bands, text, vocabulary), text)
 
 
