@@ -47,7 +47,8 @@ def persona_data(rows: ChildRows) -> dict[str, Any]:
 
 
 def _event(row: Sequence[Any], event_id: str, ids: dict[str, str]) -> dict[str, Any]:
-    age, kind, agency, to, from_, with_, handover, heard, _, responds_to = row
+    age, kind, agency, to, from_, with_, handover, heard, responds_to = (
+        row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[9])
     event: dict[str, Any] = {"id": event_id, "age": round(float(age), 6), "kind": kind}
     if kind == "transition":
         event.update({"from": from_ or agency, "to": to, "handover": handover})
