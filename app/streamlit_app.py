@@ -28,6 +28,7 @@ PAGES = (
     ("network", ":material/hub:"),
     ("edit", ":material/edit:"),
     ("export", ":material/download:"),
+    ("cohort", ":material/groups:"),
 )
 
 

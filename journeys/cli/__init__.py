@@ -21,7 +21,7 @@ from persona.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalog, UnknownLanguage
 from journeys.cli.argparse_words import argparse_language
 
 # Command name → module under journeys.cli (imported only when that command runs).
-COMMANDS = ("validate", "new", "schema", "gaps", "catalogue", "cost", "render", "poster", "app", "compose", "provenance", "interviews")
+COMMANDS = ("validate", "new", "schema", "gaps", "catalogue", "cost", "render", "poster", "app", "compose", "provenance", "interviews", "cohort")
 
 
 def _requested_language(argv: Sequence[str]) -> str | None:
