@@ -73,7 +73,11 @@ def publish(counts: Counts, rules: Sequence[str], bands: Sequence[float], min_co
              for m in ("referral", "answer")]
     tables = {t.id: t for t, _ in (*gaps, where, *waits)}
     _add_rates(tables, counts, band_ids)
-    small = lambda v: v if v >= min_count or v == 0 else HIDDEN  # noqa: E731
+
+    def small(count: int) -> Shown:
+        """A count with no margins published beside it: only primary suppression is needed."""
+        return count if count >= min_count or count == 0 else HIDDEN
+
     return Published(
         min_count=min_count,
         children=small(counts.children),
