@@ -36,8 +36,8 @@ class Document:
     text: str = field(repr=False, compare=False)
 
 
-def document(name: str, text: str) -> Document:
-    return Document(name, hashlib.sha256(text.encode("utf-8")).hexdigest(), text)
+def document(name: str, yaml_text: str) -> Document:
+    return Document(name, hashlib.sha256(yaml_text.encode("utf-8")).hexdigest(), yaml_text)
 
 
 def _document_key(doc: Document) -> str:

@@ -86,8 +86,8 @@ def choose_file(path: Path) -> None:
     _new_persona()
 
 
-def choose_upload(name: str, text: str) -> None:
-    st.session_state["upload"] = (name, text)
+def choose_upload(name: str, yaml_text: str) -> None:
+    st.session_state["upload"] = (name, yaml_text)
     st.session_state.pop("chosen_path", None)
     _new_persona()
 
@@ -120,8 +120,8 @@ def chosen_name() -> str | None:
 def source() -> Source | None:
     """The chosen persona's current text (read from disk on every run: edits show at once)."""
     if "upload" in st.session_state:
-        name, text = st.session_state["upload"]
-        return Source(name, text)
+        name, yaml_text = st.session_state["upload"]
+        return Source(name, yaml_text)
     chosen = st.session_state.get("chosen_path")
     if chosen is None:
         return None

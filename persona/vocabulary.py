@@ -120,8 +120,8 @@ def _deep_merge(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, 
 
 @lru_cache(maxsize=1)
 def _default_data() -> dict[str, Any]:
-    text = resources.files("persona").joinpath("data").joinpath("vocabulary.yaml").read_text(encoding="utf-8")
-    return load_yaml(text, "vocabulary.yaml").data
+    yaml_text = resources.files("persona").joinpath("data").joinpath("vocabulary.yaml").read_text(encoding="utf-8")
+    return load_yaml(yaml_text, "vocabulary.yaml").data
 
 
 def default_vocabulary_data() -> Mapping[str, Any]:
