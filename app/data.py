@@ -33,7 +33,7 @@ class Document:
 
     name: str
     digest: str
-    text: str = field(repr=False, compare=False)
+    yaml_text: str = field(repr=False, compare=False)
 
 
 def document(name: str, yaml_text: str) -> Document:
@@ -73,7 +73,7 @@ def analysis(doc: Document) -> Analysis:
     from journeys.gaps import find_gaps
     from journeys.graph import build_graph
 
-    persona_file = parse_persona(doc.text, doc.name, vocabulary())
+    persona_file = parse_persona(doc.yaml_text, doc.name, vocabulary())
     graph = build_graph(persona_file.persona, persona_file.vocabulary)
     return Analysis(persona_file, graph, find_gaps(graph))
 

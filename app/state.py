@@ -32,7 +32,7 @@ class Source:
     """The persona being shown: a file of the folder, or an upload held in memory."""
 
     name: str  # what is shown and used in messages: the path, or the uploaded file's name
-    text: str
+    yaml_text: str
     path: Path | None = None  # None for an upload
 
     @property
@@ -42,7 +42,7 @@ class Source:
     @cached_property
     def doc(self) -> data.Document:
         """The text as the caches know it (keyed on its content hash)."""
-        return data.document(self.name, self.text)
+        return data.document(self.name, self.yaml_text)
 
 
 def folder() -> Path:

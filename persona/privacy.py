@@ -51,16 +51,16 @@ DASHES = frozenset(
 
 @dataclass(frozen=True)
 class Finding:
-    """One piece of personal data found in a text (``text`` as normalised)."""
+    """One piece of personal data found in a text (``value`` as normalised)."""
 
     kind: str  # "personnummer" | "samordningsnummer" | "phone" | "email"
-    text: str
+    value: str
     position: Position
 
     def masked(self) -> str:
-        if len(self.text) <= 4:
+        if len(self.value) <= 4:
             return "…"
-        return f"{self.text[:2]}…{self.text[-2:]}"
+        return f"{self.value[:2]}…{self.value[-2:]}"
 
 
 def luhn_ok(digits: str) -> bool:
@@ -224,13 +224,13 @@ def check_loaded(yaml_text: str, data: Any, source: Any = None, severity: str = 
     :class:`persona.safe_yaml.SourceMap` (or None: no positions)."""
     raw = find_personal_data(yaml_text)
     problems = [_problem(f, f.position, severity) for f in raw]
-    told = {(f.kind, _digits_or_text(f.text)) for f in raw}
+    told = {(f.kind, _digits_or_text(f.value)) for f in raw}
     if not _any_might_hold(data):
         return problems
     for value, path, is_key in strings_of(data):
         for finding in find_personal_data(value):
-            if (finding.kind, _digits_or_text(finding.text)) not in told:
-                told.add((finding.kind, _digits_or_text(finding.text)))
+            if (finding.kind, _digits_or_text(finding.value)) not in told:
+                told.add((finding.kind, _digits_or_text(finding.value)))
                 problems.append(_problem(finding, _position(source, path, is_key), severity))
     return sorted(problems, key=Problem.sort_key)
 

@@ -70,7 +70,7 @@ class Loaded:
 
     data: Any
     source: SourceMap
-    text: str
+    yaml_text: str
 
 
 def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
@@ -182,7 +182,7 @@ def _load_bounded(yaml_text: str, source: str | Path) -> Loaded:
     data = walker.build(node, ())
     if walker.problems:
         raise PersonaInvalid(source, walker.problems)
-    return Loaded(data=data, source=walker.source_map, text=yaml_text)
+    return Loaded(data=data, source=walker.source_map, yaml_text=yaml_text)
 
 
 def load_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:

@@ -52,7 +52,7 @@ class Opened:
     """A persona file as it was when opened: its path (None for an upload), text and content hash."""
 
     path: Path | None
-    text: str
+    yaml_text: str
     digest: str
 
 
@@ -96,6 +96,6 @@ def refuse_if_changed(opened: Opened) -> None:
     try:
         raw = opened.path.read_bytes()
     except FileNotFoundError:
-        raise PersonaChangedOnDisk(opened.path, opened.text, None) from None
+        raise PersonaChangedOnDisk(opened.path, opened.yaml_text, None) from None
     if digest(raw) != opened.digest:
-        raise PersonaChangedOnDisk(opened.path, opened.text, raw.decode("utf-8", errors="replace"))
+        raise PersonaChangedOnDisk(opened.path, opened.yaml_text, raw.decode("utf-8", errors="replace"))

@@ -153,7 +153,7 @@ def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
         raise VocabularyInvalid(path, [Problem("vocabulary.not_mapping")])
     defaults = _default_data()
     problems = _closed_group_problems(loaded.data, loaded.source, defaults)
-    problems += check_loaded(loaded.text, loaded.data, loaded.source)  # labels and strings reach every export
+    problems += check_loaded(loaded.yaml_text, loaded.data, loaded.source)  # labels and strings reach every export
     own_agencies = loaded.data.get("agencies")
     agencies = set(defaults["agencies"]) | set(own_agencies if isinstance(own_agencies, dict) else {})
     problems += rules_problems(loaded.data.get("rules"), defaults.get("rules", {}), agencies, loaded.source)
