@@ -6,9 +6,11 @@ event or support at its agency), ``to`` (a referral, report, transition or infor
 on to an agency), ``from`` (the agency a transition leaves), ``response`` (from an event to the
 event that answers it) and ``with`` (a coordination with an agency).
 
-The query helpers the rules and the pictures share sit on :class:`JourneyGraph`; they run on
-indexes built once (sorted ages, per-agency activity periods), so that every query is a bisect
-and every rule a sweep.
+The query helpers the rules and the pictures share sit on :class:`JourneyGraph`. The per-age
+look-ups (activity, risk load, events by agency, supports starting) run on indexes built once
+(sorted ages, per-agency activity periods), so that each is a bisect and every rule a sweep. The
+chain questions — answer chains, who knew and from when, referral circles — are answered by
+networkx on small sub-graphs built the first time a rule asks (:mod:`journeys.chains`).
 """
 
 from __future__ import annotations
@@ -16,13 +18,14 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from heapq import heappop, heappush
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping
 
 from persona.model import Event, Factor, Persona, Support
 from persona.vocabulary import Vocabulary
 
 from journeys.ages import to_years
+from journeys.chains import (answer_chain, earliest_reach, referral_cycles, referral_graph, response_graph,
+                             telling_graph)
 from journeys.timeline import Periods, StepFunction, merge_periods, step_function
 
 if TYPE_CHECKING:
@@ -105,7 +108,6 @@ class GraphIndex:
     support_starts: tuple[float, ...]
     support_starts_at: Mapping[str, tuple[float, ...]]
     horizon: float
-    tells: Mapping[str, Mapping[str, tuple[float, ...]]] = field(default_factory=dict)
     informed: Mapping[str, tuple[Event, ...]] = field(default_factory=dict)
 
 
@@ -125,6 +127,17 @@ class JourneyGraph:
     def graph(self) -> nx.MultiDiGraph:
         """The journey as a networkx MultiDiGraph (nodes and edges as the module describes)."""
         return journey_multigraph(self.persona, self.vocabulary, self.index)
+
+    # --- the sub-graphs networkx answers the chain questions on (built once, when first asked)
+    @cached_property
+    def responses(self) -> nx.DiGraph:
+        """Events, with an edge from each event to those that ``responds_to`` it."""
+        return response_graph(self.index.events)
+
+    @cached_property
+    def telling(self) -> nx.DiGraph:
+        """Agencies, with an edge from each to those it told, carrying the ages it told them."""
+        return telling_graph(self.index.events, self.receiver, event_agencies)
 
     # --- what the design promises -----------------------------------------------------------
     def active_agencies(self, age: float) -> frozenset[str]:
@@ -215,20 +228,8 @@ class JourneyGraph:
         """Who knew what ``agency`` knew at ``since``, and from when, up to ``until``: the
         earliest age each agency is reached by a chain of telling (report, referral,
         information, a meeting, a full hand-over), each step at or after the one before.
-        A time-respecting reachability over the agencies (a shortest-path search, each step a
-        bisect), so one question costs the same however long the life is."""
-        known = {agency: since}
-        queue = [(since, agency)]
-        while queue:
-            age, sender = heappop(queue)
-            if age > known.get(sender, float("inf")):
-                continue
-            for target, ages in self.index.tells.get(sender, {}).items():
-                position = bisect_left(ages, age)
-                if position < len(ages) and ages[position] <= until and ages[position] < known.get(target, float("inf")):
-                    known[target] = ages[position]
-                    heappush(queue, (ages[position], target))
-        return known
+        networkx answers it: a time-respecting Dijkstra search over :attr:`telling`."""
+        return earliest_reach(self.telling, agency, since, until)
 
     def informed_by(self, agency: str, since: float) -> Iterator[Event]:
         """``information`` events an agency sent on at or after an age, in time order (a
@@ -238,37 +239,32 @@ class JourneyGraph:
 
     def answer_chain(self, event_id: str, steps: int, passes: Callable[[Event], bool]) -> Iterator[Event]:
         """The events that answer an event (``responds_to``), and those that answer them, up to
-        ``steps`` steps along the graph's response edges, going on only through events for
-        which ``passes`` holds; in order of steps, then time."""
-        answers = list(self.responses_to(event_id))
-        for _ in range(steps):
-            yield from answers
-            answers = [later for e in answers if passes(e) for later in self.responses_to(e.id)]
+        ``steps`` steps, going on only through events for which ``passes`` holds; in order of
+        steps, then time. networkx answers it: a breadth-first search over :attr:`responses`."""
+        return answer_chain(self.responses, self.index.by_id, event_id, steps, passes)
 
     def referral_circles(self, window: float) -> Iterator[tuple[Event, ...]]:
         """Referral chains that come back to an agency already visited (A → B → A, or
         A → B → C → A): each referral sent on by the agency the one before reached, at most
-        ``window`` years after it, with no support started at that agency in between. One
-        sweep in time order; a chain holds at most one referral per agency, so it stays short."""
-        arrived: dict[str, tuple[Event, ...]] = {}
-        for referral in self.events(("referral",)):
-            chain = self._chain_into(arrived.pop(referral.agency or "", ()), referral, window)
-            visited = [chain[0].agency] + [r.to for r in chain] if chain else [referral.agency]
-            if referral.to in visited:
-                circle = chain[visited.index(referral.to):] + (referral,)
-                if len(circle) > 1:
-                    yield circle
-                continue
-            arrived[referral.to or ""] = chain + (referral,)
+        ``window`` years after it, with no support started at that agency in between.
+        networkx answers it: the cycles of :meth:`referrals` for that window."""
+        referrals = self.events(("referral",))
+        if len(referrals) < 2:
+            return  # a circle takes two referrals at least; no graph is built
+        order = {r.id: position for position, r in enumerate(referrals)}
+        yield from referral_cycles(self.referrals(window), self.index.by_id, order)
 
-    def _chain_into(self, chain: tuple[Event, ...], referral: Event, window: float) -> tuple[Event, ...]:
-        """The chain that brought the child to this referral's agency, if it is still going:
-        recent enough, and no support started at that agency since the child arrived."""
-        if not chain or referral.age - chain[-1].age > window + 1e-9:
-            return ()
-        if self.support_started_at(referral.agency, chain[-1].age, referral.age):
-            return ()
-        return chain
+    def referrals(self, window: float) -> nx.DiGraph:
+        """Referrals, linked where one sends the child on or back within ``window`` years
+        (built once per window; see :func:`journeys.chains.referral_graph`)."""
+        if window not in self._referral_graphs:
+            self._referral_graphs[window] = referral_graph(self.events(("referral",)), window,
+                                                           self.support_started_at)
+        return self._referral_graphs[window]
+
+    @cached_property
+    def _referral_graphs(self) -> dict[float, nx.DiGraph]:
+        return {}
 
     def targeted_supports(self) -> tuple[Support, ...]:
         """Supports above the promotive level (universal supports such as a preschool place or
@@ -371,7 +367,6 @@ def build_index(persona: Persona, vocabulary: Vocabulary) -> GraphIndex:
         support_starts=tuple(s.from_ for s in supports),
         support_starts_at=_starts_by_agency(supports),
         horizon=_horizon(persona),
-        tells=_tells(events, vocabulary),
         informed=_informed(events),
     )
 
@@ -384,28 +379,6 @@ def _informed(events: tuple[Event, ...]) -> dict[str, tuple[Event, ...]]:
             sent.setdefault(event.agency, []).append(event)
     return {agency: tuple(found) for agency, found in sent.items()}
 
-
-def _tells(events: tuple[Event, ...], vocabulary: Vocabulary) -> dict[str, dict[str, tuple[float, ...]]]:
-    """Who told whom, when: sender → receiver → ages, in time order. A report, referral or
-    ``information`` tells its receiver; a coordination tells every participant every other; a
-    transition with a full hand-over tells the agency the child goes to."""
-    found: dict[str, dict[str, list[float]]] = {}
-
-    def tell(sender: str | None, target: str | None, age: float) -> None:
-        if sender and target and sender != target:
-            found.setdefault(sender, {}).setdefault(target, []).append(age)
-
-    for event in events:
-        if event.kind in ("report", "referral", "information"):
-            tell(event.agency, receiver(event, vocabulary), event.age)
-        elif event.kind == "coordination":
-            present = event_agencies(event)
-            for sender in present:
-                for target in present:
-                    tell(sender, target, event.age)
-        elif event.kind == "transition" and event.handover == "full":
-            tell(event.from_, event.to, event.age)
-    return {sender: {target: tuple(ages) for target, ages in targets.items()} for sender, targets in found.items()}
 
 def _starts_by_agency(supports: tuple[Support, ...]) -> dict[str, tuple[float, ...]]:
     starts: dict[str, list[float]] = {}

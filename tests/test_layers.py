@@ -71,9 +71,9 @@ def test_cli_help_imports_none_of_the_heavy_libraries():
     assert sorted(loaded & set(HEAVY)) == []
 
 
-def test_gaps_and_poster_need_neither_networkx_nor_pypdf(tmp_path):
-    """The rules and the pictures ask the graph's index; the networkx graph is built only when
-    asked for. The poster places Graphviz's plain PDFs itself; pypdf is only the fallback."""
+def test_the_poster_needs_no_pypdf_and_networkx_only_for_the_chain_questions(tmp_path):
+    """The poster places Graphviz's plain PDFs itself; pypdf is only the fallback. networkx
+    answers the rules' chain questions (who knew, answer chains), so Kim's signals load it."""
     out = tmp_path / "kim.pdf"
     loaded = _top_level_modules_after(
         "import contextlib, io\n"
@@ -82,5 +82,21 @@ def test_gaps_and_poster_need_neither_networkx_nor_pypdf(tmp_path):
         f"    assert main(['poster', 'examples/kim.yaml', '-o', {str(out)!r}]) == 0\n"
     )
     assert out.read_bytes().startswith(b"%PDF")
-    assert {"journeys", "reportlab", "pygraphviz"} <= loaded
-    assert sorted(loaded & {"networkx", "pypdf"}) == []
+    assert {"journeys", "reportlab", "pygraphviz", "networkx"} <= loaded
+    assert "pypdf" not in loaded
+
+
+def test_networkx_is_loaded_only_when_a_rule_asks_a_chain_question(tmp_path):
+    """The sub-graphs are built when first asked for: a life with no signal, report or
+    referral asks no chain question, and runs every rule without importing networkx."""
+    quiet = tmp_path / "quiet.yaml"
+    quiet.write_text("schema: 1\nid: quiet\nname: Quiet\nborn: 2010\nevents:\n"
+                     "  - {id: a, age: 1, kind: contact, agency: bvc, label: Besök}\n", encoding="utf-8")
+    loaded = _top_level_modules_after(
+        "import contextlib, io\n"
+        "from journeys.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['gaps', {str(quiet)!r}]) == 0\n"
+    )
+    assert "journeys" in loaded
+    assert "networkx" not in loaded
