@@ -61,7 +61,8 @@ def open_page(at: AppTest, page: str) -> AppTest:
 
 
 def html(at: AppTest) -> str:
-    return "\n".join(element.value for element in at.get("html"))
+    """The page's HTML blocks (``st.html``, and ``st.markdown`` HTML such as the projector view)."""
+    return "\n".join([element.value for element in at.get("html")] + [element.value for element in at.markdown])
 
 
 def quiet(at: AppTest) -> None:
@@ -142,11 +143,26 @@ def test_stepping_reveals_the_life_and_stops_at_the_first_gap(folder: Path):
         steps += 1
         assert steps <= 21
     quiet(at)
-    assert steps == int(first.start) + (0 if first.start == int(first.start) else 1)
+    assert steps == int(first.start) + 1  # every whole year before it, then the gap's own stop
     assert rule_title(first.rule, Catalog.load("sv", packages=("persona", "journeys"))) in html(at)
-    assert at.slider(key="age_slider").value == float(steps)
+    assert at.slider(key="age_slider").value == pytest.approx(first.start)
     step(at, "previous")
     assert at.slider(key="age_slider").value == float(steps - 1)
+    assert 'class="jr-gap' not in html(at)
+
+
+def test_every_gap_is_a_stop_of_its_own_walking_gap_by_gap(folder: Path):
+    at = choose(new_app(), folder / "kim.yaml")
+    at.segmented_control(key="choose_step").set_value("gap").run()
+    open_page(at, "journey")
+    text = Catalog.load("sv", packages=("persona", "journeys"))
+    ordered = sorted(kim_gaps(), key=lambda g: (g.start, g.rule, g.events))
+    for number, gap in enumerate(ordered[:4], start=1):
+        step(at)
+        quiet(at)
+        page = html(at)
+        assert page.count('role="note"') == 1 and f"Glapp {number} · {rule_title(gap.rule, text)}" in page
+        assert 'class="jr-focus-svg"' in page and 'class="jr-legend"' in page
 
 
 def test_stepping_by_event_stops_at_each_event_age(folder: Path):
@@ -154,21 +170,23 @@ def test_stepping_by_event_stops_at_each_event_age(folder: Path):
     at.segmented_control(key="choose_step").set_value("event").run()
     open_page(at, "journey")
     ages = sorted({e.age for e in read_persona(EXAMPLES / "kim.yaml").persona.events})
-    for expected in ages[1:4]:
+    gap_ages = {g.start for g in kim_gaps()}
+    for before, expected in zip(ages, ages[1:4]):
         step(at)
+        while before in gap_ages and at.slider(key="age_slider").value == pytest.approx(before):
+            step(at)  # the gaps starting at that event's age are stops of their own
         assert at.slider(key="age_slider").value == pytest.approx(expected)
     quiet(at)
 
 
 def test_the_close_up_can_be_switched_off(folder: Path):
     at = open_page(choose(new_app(), folder / "kim.yaml"), "journey")
-    close_up = html(at)
-    assert 'href="#jr-whole"' in base64_pictures(close_up)
+    assert 'class="jr-focus-svg"' in html(at) and not base64_pictures(html(at))
     open_page(at, "choose")
     at.toggle(key="choose_close_up").set_value(False).run()
     open_page(at, "journey")
     quiet(at)
-    assert 'href="#jr-whole"' not in base64_pictures(html(at))
+    assert 'class="jr-focus-svg"' not in html(at) and 'id="graph0"' in base64_pictures(html(at))
 
 
 def base64_pictures(page: str) -> str:

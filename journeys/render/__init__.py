@@ -20,7 +20,7 @@ VIEWS = ("timeline", "ecomap", "balance", "chronology")
 PICTURE_VIEWS = ("timeline", "ecomap", "balance")
 
 __all__ = ["Drawing", "RenderFailed", "UnknownTheme", "FORMATS", "THEMES", "VIEWS", "timeline", "ecomap",
-           "balance", "legend", "picture", "PICTURE_VIEWS", "number_gaps", "NumberedGap", "gap_messages"]
+           "balance", "legend", "picture", "PICTURE_VIEWS", "number_gaps", "NumberedGap", "gap_messages", "focus"]
 
 
 def gap_messages(numbered: Sequence[NumberedGap], graph: JourneyGraph, text: Catalog) -> list[tuple[NumberedGap, str]]:
@@ -91,3 +91,15 @@ def picture(view: str, graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, 
     if view == "balance":
         return balance(graph, text, theme=theme)
     raise ValueError(view)
+
+
+def focus(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, *, age: float, gap_number: int | None = None,
+          comparison: Any = None) -> Any:
+    """The projector close-up of one moment (a ``FocusPicture``): about three years around
+    ``age``, or around gap number ``gap_number``, only the lanes involved, in one large type size;
+    with the marks it shows, for a legend of just those."""
+    from journeys.render.focus_view import Moment, focus_picture
+
+    numbered = number_gaps(gaps, comparison)
+    chosen = next((n for n in numbered if n.number == gap_number), None) if gap_number else None
+    return focus_picture(graph, Moment(chosen.gap.start if chosen else age, chosen), text)

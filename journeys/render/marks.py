@@ -18,12 +18,14 @@ def inch(points: float) -> float:
     return round(points / 72.0, 4)
 
 
-def marker(graph: DotGraph, name: str, kind: str, box: Box, theme: Theme, element_id: str | None = None) -> None:
-    """The shape of an event kind, filled with its colour, at a box's centre."""
+def marker(graph: DotGraph, name: str, kind: str, box: Box, theme: Theme, element_id: str | None = None, *,
+           fill: str | None = None, outline: str | None = None, shape: str | None = None) -> None:
+    """The shape of an event kind, filled with its colour, at a box's centre (``fill``,
+    ``outline`` and ``shape`` override the kind's own, e.g. for a faded mark)."""
     style = KIND_STYLES[kind]
     x, y = box.centre
-    graph.node(name, x, y, id=element_id, shape=style.shape, width=inch(box.w), height=inch(box.h),
-               fixedsize="true", style="filled", fillcolor=style.fill, color=theme.ink,
+    graph.node(name, x, y, id=element_id, shape=shape or style.shape, width=inch(box.w), height=inch(box.h),
+               fixedsize="true", style="filled", fillcolor=fill or style.fill, color=outline or theme.ink,
                penwidth=theme.line_width * 1.2, peripheries=style.peripheries if style.peripheries > 1 else None)
 
 
