@@ -226,8 +226,9 @@ def _lane(sector: str, title: str, top: float, bottom: float, width: float, them
 
 
 def _place_badges(numbered: Sequence[NumberedGap], top: float, theme: Theme, sizes: _Sizes) -> tuple[list[Badge], float]:
-    items = sorted(numbered, key=lambda n: ((n.gap.start + n.gap.end) / 2, n.number))
-    centres = [_x((n.gap.start + n.gap.end) / 2, sizes.left, theme) for n in items]
+    # At the moment the gap starts (its cause), in reading order: by start age, then number.
+    items = sorted(numbered, key=lambda n: (n.gap.start, n.number))
+    centres = [_x(n.gap.start, sizes.left, theme) for n in items]
     widths = [max(sizes.badge, text_width(str(n.number), theme.font_size, "bold") + 8) for n in items]
     rows = pack_rows([(c - w / 2, c + w / 2) for c, w in zip(centres, widths)], gap=2)
     badges = [Badge(n, Box(c - w / 2, top + r * (sizes.badge + 2), w, sizes.badge))

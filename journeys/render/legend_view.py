@@ -60,6 +60,8 @@ class Legend:
         entries.append(Entry(self._line("dashed", theme.gap_line, theme.line_width, arrow=True), t("render.legend.unanswered")))
         entries.append(Entry(self._line("solid", theme.protective, theme.line_width * 1.2), t("render.legend.coordination")))
         entries.append(Entry(self._badge(OPEN), t("render.legend.gap")))
+        for severity in (3, 2, 1):
+            entries.append(Entry(self._bracket(severity), t("marks.legend.span", severity=t(f"gaps.severity.{severity}"))))
         if any(n.status == CLOSED for n, _ in self.gaps):
             entries.append(Entry(self._badge(CLOSED), t("render.legend.gap_closed")))
         if any(n.status == NEW for n, _ in self.gaps):
@@ -95,6 +97,17 @@ class Legend:
             path = [(box.x, y), (box.x + (end - box.x) / 3, y), (box.x + 2 * (end - box.x) / 3, y), (end, y)]
             dot.edge(f"{name}:a", f"{name}:b", path, (box.right, y) if arrow else None, style=style, color=colour,
                      penwidth=width, arrowsize=0.5)
+        return draw
+
+    def _bracket(self, severity: int) -> Symbol:
+        def draw(dot: DotGraph, name: str, box: Box) -> None:
+            from journeys.render.timeline_view import BRACKET_TICK, bracket_style
+
+            width, style = bracket_style(severity, self.theme)
+            y = box.centre[1] - BRACKET_TICK / 2
+            tick = min(BRACKET_TICK, box.h / 2)
+            dot.background.pen(self.theme.gap_line, width=width, style=style)
+            dot.background.line([(box.x, y + tick), (box.x, y), (box.right, y), (box.right, y + tick)])
         return draw
 
     def _badge(self, status: str) -> Symbol:
