@@ -13,7 +13,8 @@ from journeys.render import number_gaps
 from journeys.render.geometry import Box
 from journeys.render.layout import layout_timeline
 from journeys.render.theme import PRINT
-from journeys.render.timeline_view import _bracket_slots, bracket_style
+from journeys.render.marks import bracket_style
+from journeys.render.timeline_view import _bracket_slots
 from tests.render_helpers import EXAMPLE_NAMES, catalog, example
 
 

@@ -16,7 +16,9 @@ from journeys.render.fonts import block_width, font_family, text_width, wrap
 from journeys.render.gaplist import CLOSED, NEW, OPEN, NumberedGap
 from journeys.render.geometry import Box
 from journeys.render.layout import LINE_SPACING, PAD
-from journeys.render.marks import bar, badge, factor_bar_style, marker, support_bar_style, text_block
+from journeys.render.marks import (
+    BRACKET_TICK, bar, badge, bracket_style, factor_bar_style, marker, support_bar_style, text_block,
+)
 from journeys.render.theme import HANDOVER_STYLES, KIND_STYLES, LEVEL_FILLS, Theme
 
 SYMBOL_WIDTH = 26.0
@@ -27,9 +29,23 @@ Symbol = Callable[[DotGraph, str, Box], None]
 
 
 @dataclass(frozen=True)
+class Look:
+    """What tells a mark apart without colour (in black-and-white print): its form, its fill as
+    a shade of grey, its outline or line style, its weight, its arrowhead and its end marks."""
+
+    form: str
+    fill: str = "#FFFFFF"
+    style: str = "solid"
+    heavy: bool = False
+    head: str = ""
+    ends: str = ""
+
+
+@dataclass(frozen=True)
 class Entry:
     symbol: Symbol
     label: str
+    look: Look
 
 
 @dataclass
@@ -49,23 +65,33 @@ class Legend:
     # --- the entries ----------------------------------------------------------------------
     def _entries(self) -> list[Entry]:
         t, lang, theme = self.text, self.text.lang, self.theme
-        entries = [Entry(self._kind(kind), self.vocabulary.label("event_kinds", kind, lang)) for kind in KIND_STYLES]
+        entries = [Entry(self._kind(kind), self.vocabulary.label("event_kinds", kind, lang),
+                         Look(KIND_STYLES[kind].shape, KIND_STYLES[kind].fill)) for kind in KIND_STYLES]
         for level in LEVEL_FILLS:
-            entries.append(Entry(self._level(level), self.vocabulary.label("support_levels", level, lang)))
-        entries.append(Entry(self._factor("risk"), t("render.legend.risk")))
-        entries.append(Entry(self._factor("protective"), t("render.legend.protective")))
+            fill, style, _ = support_bar_style(level)
+            entries.append(Entry(self._level(level), self.vocabulary.label("support_levels", level, lang),
+                                 Look("bar", fill, style, heavy=style == "bold")))
+        for kind, key in (("risk", "render.legend.risk"), ("protective", "render.legend.protective")):
+            fill, _, style = factor_bar_style(kind, theme)
+            entries.append(Entry(self._factor(kind), t(key), Look("bar", fill, style, heavy=style == "bold")))
         for handover, (style, colour) in HANDOVER_STYLES.items():
-            entries.append(Entry(self._line(style, colour, theme.line_width * 2.2), self.vocabulary.label("handovers", handover, lang)))
-        entries.append(Entry(self._line("solid", theme.muted, theme.line_width, arrow=True), t("render.legend.response")))
-        entries.append(Entry(self._line("dashed", theme.gap_line, theme.line_width, arrow=True), t("render.legend.unanswered")))
-        entries.append(Entry(self._line("solid", theme.protective, theme.line_width * 1.2), t("render.legend.coordination")))
-        entries.append(Entry(self._badge(OPEN), t("render.legend.gap")))
+            entries.append(Entry(self._line(style, colour, theme.line_width * 2.2),
+                                 self.vocabulary.label("handovers", handover, lang), Look("line", style=style, heavy=True)))
+        entries.append(Entry(self._line("solid", theme.muted, theme.line_width, head="normal"),
+                             t("render.legend.response"), Look("line", head="normal")))
+        entries.append(Entry(self._line("dashed", theme.gap_line, theme.line_width, head="empty"),
+                             t("render.legend.unanswered"), Look("line", style="dashed", head="empty")))
+        entries.append(Entry(self._line("solid", theme.protective, theme.line_width * 1.2, ends=True),
+                             t("render.legend.coordination"), Look("line", ends="rings")))
+        entries.append(Entry(self._badge(OPEN), t("render.legend.gap"), Look("badge", theme.gap_line)))
         for severity in (3, 2, 1):
-            entries.append(Entry(self._bracket(severity), t("marks.legend.span", severity=t(f"gaps.severity.{severity}"))))
+            width, style = bracket_style(severity, theme)
+            entries.append(Entry(self._bracket(severity), t("marks.legend.span", severity=t(f"gaps.severity.{severity}")),
+                                 Look("bracket", style=style, heavy=width >= theme.line_width * 3)))
         if any(n.status == CLOSED for n, _ in self.gaps):
-            entries.append(Entry(self._badge(CLOSED), t("render.legend.gap_closed")))
+            entries.append(Entry(self._badge(CLOSED), t("render.legend.gap_closed"), Look("badge", style="dashed")))
         if any(n.status == NEW for n, _ in self.gaps):
-            entries.append(Entry(self._badge(NEW), t("render.legend.gap_new")))
+            entries.append(Entry(self._badge(NEW), t("render.legend.gap_new"), Look("badge", theme.gap_line, ends="ring")))
         return entries
 
     def _kind(self, kind: str) -> Symbol:
@@ -88,21 +114,22 @@ class Legend:
             bar(dot, name, Box(box.x, box.y + 2, box.w, box.h - 4), fill, outline, style, self.theme)
         return draw
 
-    def _line(self, style: str, colour: str, width: float, arrow: bool = False) -> Symbol:
+    def _line(self, style: str, colour: str, width: float, head: str = "", ends: bool = False) -> Symbol:
         def draw(dot: DotGraph, name: str, box: Box) -> None:
             y = box.centre[1]
             dot.node(f"{name}:a", box.x, y, shape="point", width=0.01, height=0.01, style="invis")
             dot.node(f"{name}:b", box.right, y, shape="point", width=0.01, height=0.01, style="invis")
-            end = box.right - (5 if arrow else 0)
+            end = box.right - (5 if head else 0)
             path = [(box.x, y), (box.x + (end - box.x) / 3, y), (box.x + 2 * (end - box.x) / 3, y), (end, y)]
-            dot.edge(f"{name}:a", f"{name}:b", path, (box.right, y) if arrow else None, style=style, color=colour,
-                     penwidth=width, arrowsize=0.5)
+            dot.edge(f"{name}:a", f"{name}:b", path, (box.right, y) if head else None, style=style, color=colour,
+                     penwidth=width, arrowsize=0.5, arrowhead=head or None)
+            if ends:
+                for x in (box.x + 2.5, box.right - 2.5):
+                    dot.background.pen(colour, "#FFFFFF", width=width).ellipse(x, y, 2.5, 2.5)
         return draw
 
     def _bracket(self, severity: int) -> Symbol:
         def draw(dot: DotGraph, name: str, box: Box) -> None:
-            from journeys.render.timeline_view import BRACKET_TICK, bracket_style
-
             width, style = bracket_style(severity, self.theme)
             y = box.centre[1] - BRACKET_TICK / 2
             tick = min(BRACKET_TICK, box.h / 2)

@@ -12,6 +12,9 @@ from journeys.render.theme import KIND_STYLES, LEVEL_FILLS, LEVEL_STYLES, LEVEL_
 
 RISK_FILL = "#F6CDB0"
 PROTECTIVE_FILL = "#C4EBDD"
+BRACKET_TICK = 7.0
+SEVERITY_WEIGHT = {1: 1.0, 2: 2.0, 3: 3.5}
+SEVERITY_STYLE = {1: "dashed", 2: "solid", 3: "solid"}
 
 
 def inch(points: float) -> float:
@@ -56,10 +59,16 @@ def support_bar_style(level: str) -> tuple[str, str, str]:
 
 
 def factor_bar_style(kind: str, theme: Theme) -> tuple[str, str, str]:
-    """Fill, outline and line style of a risk or protective factor's bar."""
+    """Fill, outline and line style of a risk or protective factor's bar: a heavy outline for a
+    risk, a dotted one for protection (their fills are the same grey as a support's in print)."""
     if kind == "risk":
-        return RISK_FILL, theme.risk, "solid"
-    return PROTECTIVE_FILL, theme.protective, "dashed"
+        return RISK_FILL, theme.risk, "bold"
+    return PROTECTIVE_FILL, theme.protective, "dotted"
+
+
+def bracket_style(severity: int, theme: Theme) -> tuple[float, str]:
+    """A gap bracket's line width and style: heavier the more serious the gap (dashed when mild)."""
+    return theme.line_width * SEVERITY_WEIGHT.get(severity, 2.0), SEVERITY_STYLE.get(severity, "solid")
 
 
 def badge(graph: DotGraph, name: str, box: Box, numbered: NumberedGap, theme: Theme,
@@ -90,4 +99,5 @@ def hatch(graph: DotGraph, box: Box, colour: str, spacing: float, width: float) 
         start += spacing
 
 
-__all__ = ["marker", "text_block", "bar", "badge", "hatch", "support_bar_style", "factor_bar_style", "OKABE_ITO"]
+__all__ = ["marker", "text_block", "bar", "badge", "hatch", "support_bar_style", "factor_bar_style", "bracket_style",
+           "OKABE_ITO"]

@@ -16,7 +16,9 @@ from journeys.render.fonts import block_width, font_family
 from journeys.render.gaplist import CLOSED, NumberedGap
 from journeys.render.geometry import Box, pack_rows
 from journeys.render.layout import AXIS_END, PAD, TimelineLayout, layout_timeline
-from journeys.render.marks import badge, bar, factor_bar_style, hatch, marker, support_bar_style, text_block
+from journeys.render.marks import (
+    BRACKET_TICK, badge, bar, bracket_style, factor_bar_style, hatch, marker, support_bar_style, text_block,
+)
 from journeys.render.theme import HANDOVER_STYLES, Theme
 
 MIN_ZONE_WIDTH = 4.0
@@ -73,14 +75,6 @@ def _zone_span(layout: TimelineLayout, start: float, end: float) -> tuple[float,
 
 
 BRACKET_STEP = 4.0
-BRACKET_TICK = 7.0
-SEVERITY_WEIGHT = {1: 1.0, 2: 2.0, 3: 3.5}
-SEVERITY_STYLE = {1: "dashed", 2: "solid", 3: "solid"}
-
-
-def bracket_style(severity: int, theme: Theme) -> tuple[float, str]:
-    """A gap bracket's line width and style: heavier the more serious the gap (dashed when mild)."""
-    return theme.line_width * SEVERITY_WEIGHT.get(severity, 2.0), SEVERITY_STYLE.get(severity, "solid")
 
 
 def _bracket_slots(spans: Sequence[tuple[int, Box, float, float]]) -> dict[tuple[int, float], int]:
