@@ -461,3 +461,19 @@ def test_persona_text_is_shown_literally_never_as_html(folder: Path):
     page = html(at)
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<b>X</b>" not in page and "&lt;b&gt;X&lt;/b&gt;" in page
+
+
+def test_the_childs_own_words_come_with_the_gap_they_belong_to(folder: Path):
+    persona = read_persona(EXAMPLES / "kim.yaml").persona
+    said = {e.id: e.voice for e in persona.events if e.voice}
+    ordered = sorted(kim_gaps(), key=lambda g: (g.start, g.rule, g.events))
+    number, gap = next((n, g) for n, g in enumerate(ordered, start=1) if set(g.events) & set(said))
+    at = choose(new_app(), folder / "kim.yaml")
+    at.segmented_control(key="choose_step").set_value("gap").run()
+    open_page(at, "journey")
+    assert 'class="jr-quote jr-voice"' not in html(at)
+    for _ in range(number):
+        step(at)
+    quiet(at)
+    quotes = [said[e] for e in gap.events if e in said]
+    assert 'class="jr-quote jr-voice"' in html(at) and quotes[-1] in html(at)

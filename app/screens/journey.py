@@ -63,6 +63,21 @@ def event_lines(text: Catalog, found: data.Analysis, window: tuple[float, float]
             for e in happened]
 
 
+def voice_html(text: Catalog, found: data.Analysis, at_gap: NumberedGap | None, window: tuple[float, float]) -> str:
+    """The child's (or the family's) own words from this step: the last ``voice:`` of the events
+    the gap rests on, or of the events that happened in this step."""
+    events = found.graph.persona.events_by_age()
+    if at_gap is not None:
+        said = [e for e in events if e.id in set(at_gap.gap.events) and e.voice]
+    else:
+        said = [e for e in events if e.voice and steps.new_between(e.age, window[0], window[1])]
+    if not said:
+        return ""
+    last = said[-1]
+    words = text("projector.voice", voice=last.voice, age=format_age(last.age, text))
+    return f'<p class="jr-quote jr-voice">{ui.escape(words)}</p>'
+
+
 def body(text: Catalog) -> None:
     scenario_id = state.scenario()
     chosen, found = state.current(scenario_id)
@@ -87,7 +102,7 @@ def walk(text: Catalog, doc: data.Document, found: data.Analysis, scenario_id: s
     span = (previous if previous < age else -1.0, age)
     lines = [] if at_gap else event_lines(text, found, span)
     if state.close_up():
-        projector_view(text, doc, found, scenario_id, age, at_gap, heading, lines)
+        projector_view(text, doc, found, scenario_id, age, at_gap, heading, lines, voice_html(text, found, at_gap, span))
         return
     words = gap_html(text, found, at_gap) if at_gap else ui.list_html(lines, text("app.journey.happened"))
     st.html(heading + words + f'<p class="jr-sub">{ui.escape(counted)}</p>')
@@ -96,11 +111,11 @@ def walk(text: Catalog, doc: data.Document, found: data.Analysis, scenario_id: s
 
 
 def projector_view(text: Catalog, doc: data.Document, found: data.Analysis, scenario_id: str | None, age: float,
-                   at_gap: NumberedGap | None, heading: str, lines: Sequence[str]) -> None:
+                   at_gap: NumberedGap | None, heading: str, lines: Sequence[str], voice: str) -> None:
     """One view that fits the screen: the close-up, the step's words under it, the legend."""
     svg, marks, window = data.focus_svg(doc, text.lang, age, at_gap.number if at_gap else 0, scenario_id)
     name = found.graph.persona.name
     label = text("projector.picture_alt", name=name, start=format_age(window[0], text), end=format_age(window[1], text))
     words = gap_html(text, found, at_gap) if at_gap else focus.events_html(lines, text("app.journey.happened"), text)
     legend = focus.legend_html(marks, text, found.graph.vocabulary)
-    st.markdown(focus.view_html(heading, focus.inline_svg(svg, label), words, legend), unsafe_allow_html=True)
+    st.markdown(focus.view_html(heading, focus.inline_svg(svg, label), words + voice, legend), unsafe_allow_html=True)
