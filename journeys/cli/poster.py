@@ -29,12 +29,24 @@ def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:
     parser.add_argument("--tile", choices=TILES, help=text("cli.poster.tile_help"))
     parser.add_argument("--scenario", metavar="ID", help=text("cli.render.scenario_help"))
     parser.add_argument("-o", "--output", required=True, metavar=text("cli.file_metavar"), help=text("cli.poster.output_help"))
+    parser.add_argument("--watch", action="store_true", help=text("cli.watch.help"))
     add_global_options(parser, text)
 
 
 def run(args: argparse.Namespace, text: Catalog) -> int:
     if args.tile and ORDER[args.tile] <= ORDER[args.size]:
         raise RenderOptionsInvalid("journeys poster", [Problem("cli.poster.tile_too_big", {"tile": args.tile, "size": args.size})])
+    if args.watch:
+        from journeys.cli.watch import watch
+        from journeys.workshop import sidecar_path
+
+        return watch([Path(args.file), sidecar_path(Path(args.file))], lambda: make_poster(args, text), text)
+    make_poster(args, text)
+    return 0
+
+
+def make_poster(args: argparse.Namespace, text: Catalog) -> None:
+    """Read the persona and its notes, make the poster and write it (atomically)."""
     from journeys.render.poster import poster_pdf
     from journeys.workshop import load_notes
 
@@ -44,4 +56,3 @@ def run(args: argparse.Namespace, text: Catalog) -> int:
                      scenario=args.scenario, notes=notes)
     write_output_file(args.output, pdf)
     print(text("cli.poster.written", path=args.output), file=sys.stderr)
-    return 0
