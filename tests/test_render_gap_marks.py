@@ -57,3 +57,19 @@ def test_the_brackets_are_in_the_legend_one_per_severity():
     dot = render.legend(journey.graph, catalog(), gaps=journey.gaps).dot
     for severity in ("notering", "glapp", "allvarligt glapp"):
         assert re.search(rf"Glappets spann i berörda körfält: {severity}<", dot)
+
+
+def test_life_stages_head_their_columns_of_years():
+    from journeys.render.stages import life_stages
+
+    journey = example("kim")
+    layout = layout_timeline(journey.graph, number_gaps(journey.gaps), catalog(), PRINT)
+    stages = life_stages()
+    assert [s.id for s in layout.stages] == [s.id for s in stages]
+    assert [(s.start, s.end) for s in stages][:2] == [(0.0, 6.0), (6.0, 10.0)]
+    for heading in layout.stages:
+        assert layout.x(heading.start) <= heading.box.x and heading.box.right <= layout.x(heading.end)
+        assert heading.box.bottom <= layout.axis_top.y
+    dot = render.timeline(journey.graph, journey.gaps, catalog()).dot
+    assert "Mellanstadiet" in dot and "Gymnasiet" in dot
+    assert "Middle school" in render.timeline(journey.graph, journey.gaps, catalog("en")).dot

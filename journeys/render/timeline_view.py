@@ -44,12 +44,24 @@ def _draw_lanes(dot: DotGraph, layout: TimelineLayout, theme: Theme) -> None:
         text_block(dot, f"lane:{lane.sector}", lane.title_box, lane.title, style, element_id=f"lane-{lane.sector}")
 
 
+def _draw_stages(dot: DotGraph, layout: TimelineLayout, theme: Theme) -> None:
+    """Each life stage's name over its column, the columns told apart by alternate shading."""
+    bg = dot.background
+    for index, stage in enumerate(layout.stages):
+        x0, x1 = layout.x(stage.start), layout.x(stage.end)
+        fill = theme.lane_fills[index % 2] if index % 2 else theme.band_fill
+        bg.pen(theme.grid, fill, width=theme.line_width * 0.5).rect(x0, 0, x1 - x0, layout.axis_top.y)
+        text_block(dot, f"stage:{stage.id}", stage.box, stage.lines, TextStyle(theme.font_size, theme.ink, bold=True),
+                   element_id=f"stage-{stage.id}")
+
+
 def _draw_axis(dot: DotGraph, layout: TimelineLayout, theme: Theme, text: Catalog) -> None:
     bg = dot.background
     top, bottom = layout.axis_top.bottom, layout.axis_bottom.y
+    starts = {round(stage.start) for stage in layout.stages[1:]}
     for year in range(int(AXIS_END) + 1):
         x = layout.x(year)
-        strong = year % 5 == 0 or year == 18
+        strong = year in starts or year in (0, int(AXIS_END))
         bg.pen(theme.muted if strong else theme.grid, width=theme.line_width * (1.0 if strong else 0.6),
                style="solid" if strong else "dashed")
         bg.line([(x, top), (x, bottom)])
@@ -290,6 +302,7 @@ def timeline_dot(graph: JourneyGraph, numbered: Sequence[NumberedGap], text: Cat
     extra_height = (room or legend).height(layout.width) if legend else 0.0
     dot = DotGraph("timeline", layout.width, layout.height + extra_height, font_family().graphviz_name)
     _draw_lanes(dot, layout, theme)
+    _draw_stages(dot, layout, theme)
     _draw_axis(dot, layout, theme, text)
     _draw_load(dot, layout, graph, theme, text, until_age)
     _draw_until(dot, layout, theme, until_age)
