@@ -120,6 +120,17 @@ def focus_svg(doc: Document, lang: str, age: float, gap_number: int,
 
 
 @st.cache_data(show_spinner=False, max_entries=64, hash_funcs=HASH)
+def legend_svg(doc: Document, lang: str, theme: str, scenario_id: str | None = None, width: float = 1400.0) -> str:
+    """The timeline's legend: what each shape, bar, line and mark means (no gap list: the page
+    explains the gaps)."""
+    from journeys.render import legend
+
+    found = chosen(doc, scenario_id)
+    return legend(found.graph, catalog(lang), theme=theme, width=width, comparison=found.comparison,
+                  explain=False).svg()
+
+
+@st.cache_data(show_spinner=False, max_entries=64, hash_funcs=HASH)
 def ecomap_svg(doc: Document, lang: str, theme: str) -> str:
     from journeys.render import ecomap
 

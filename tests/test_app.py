@@ -477,3 +477,16 @@ def test_the_childs_own_words_come_with_the_gap_they_belong_to(folder: Path):
     quiet(at)
     quotes = [said[e] for e in gap.events if e in said]
     assert 'class="jr-quote jr-voice"' in html(at) and quotes[-1] in html(at)
+
+
+def test_the_whole_life_pictures_come_with_their_legend(folder: Path):
+    at = choose(new_app(), folder / "kim.yaml")
+    at.toggle(key="choose_close_up").set_value(False).run()
+    open_page(at, "journey")
+    quiet(at)
+    pictures = base64_pictures(html(at))
+    assert "Teckenförklaring" in pictures and "Fullständig överlämning" in pictures
+    assert "Glappen" not in pictures  # the marks only: the page explains the gaps
+    open_page(at, "scenarios")
+    quiet(at)
+    assert "Glapp som scenariot stänger" in base64_pictures(html(at))

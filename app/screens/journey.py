@@ -108,6 +108,7 @@ def walk(text: Catalog, doc: data.Document, found: data.Analysis, scenario_id: s
     st.html(heading + words + f'<p class="jr-sub">{ui.escape(counted)}</p>')
     svg = data.timeline_svg(doc, text.lang, state.theme(), age, scenario_id)
     ui.picture(svg, text("app.journey.picture_alt", name=persona.name, age=format_age(age, text)))
+    ui.picture(data.legend_svg(doc, text.lang, state.theme(), scenario_id), text("render.legend.title"))
 
 
 def projector_view(text: Catalog, doc: data.Document, found: data.Analysis, scenario_id: str | None, age: float,

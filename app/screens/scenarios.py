@@ -58,3 +58,4 @@ def body(text: Catalog) -> None:
     st.subheader(text("app.scenarios.after", label=scenario.label))
     ui.picture(data.timeline_svg(chosen.doc, lang, theme, None, current),
                text("app.scenarios.after", label=scenario.label))
+    ui.picture(data.legend_svg(chosen.doc, lang, theme, current), text("render.legend.title"))

@@ -53,13 +53,15 @@ def timeline(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, *, theme: 
 
 
 def legend(graph: JourneyGraph, text: Catalog, *, theme: str = "print", width: float = 600.0,
-           gaps: Sequence[Any] = (), comparison: Any = None) -> Drawing:
-    """The legend on its own (and the gap explanations, when gaps are given)."""
+           gaps: Sequence[Any] = (), comparison: Any = None, explain: bool = True) -> Drawing:
+    """The legend on its own (and the gap explanations, when gaps are given; ``explain=False``:
+    the marks only, with those for closed and new gaps when a comparison has them)."""
     from journeys.render.legend_view import Legend, legend_drawing_dot
 
     look = theme_named(theme)
     numbered = number_gaps(gaps, comparison)
-    key = Legend(text, graph.vocabulary, look, gap_messages(numbered, graph, text) if gaps or comparison else ())
+    key = Legend(text, graph.vocabulary, look, gap_messages(numbered, graph, text) if gaps or comparison else (),
+                 explain=explain)
     dot, w, h = legend_drawing_dot(key, width)
     return Drawing(dot, w, h)
 

@@ -57,6 +57,7 @@ class Legend:
     theme: Theme
     gaps: Sequence[tuple[NumberedGap, str]] = ()
     title: bool = True
+    explain: bool = True  # False: the gaps only decide which marks are explained (closed, new)
     entries: list[Entry] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -144,6 +145,11 @@ class Legend:
             badge(dot, name, Box(x - size / 2, y - size / 2, size, size), NumberedGap(0, None, status), self.theme)
         return draw
 
+    @property
+    def explained(self) -> Sequence[tuple[NumberedGap, str]]:
+        """The gaps listed with their explanations under the marks."""
+        return self.gaps if self.explain else ()
+
     # --- geometry --------------------------------------------------------------------------
     def _item_size(self, entry: Entry) -> tuple[float, float]:
         return SYMBOL_WIDTH + PAD + text_width(entry.label, self.theme.small_size), self._row_height()
@@ -170,11 +176,11 @@ class Legend:
 
     def _gap_entries(self, width: float) -> list[tuple[NumberedGap, tuple[str, ...], float, float]]:
         columns, column_width = self._gap_columns(width)
-        per_column = -(-len(self.gaps) // columns) if self.gaps else 0
+        per_column = -(-len(self.explained) // columns) if self.explained else 0
         badge_w = self._badge_size()
         size = self.theme.font_size
         result, y_col = [], [0.0] * columns
-        for index, (numbered, message) in enumerate(self.gaps):
+        for index, (numbered, message) in enumerate(self.explained):
             column = index // per_column if per_column else 0
             lines = wrap(message, column_width - badge_w - 3 * PAD, size)
             height = max(badge_w, len(lines) * size * LINE_SPACING) + PAD
@@ -186,7 +192,7 @@ class Legend:
         return self.theme.title_size * LINE_SPACING + PAD * 2 if self.title else PAD
 
     def _gaps_height(self, width: float) -> float:
-        if not self.gaps:
+        if not self.explained:
             return 0.0
         entries = self._gap_entries(width)
         size = self.theme.font_size
@@ -220,7 +226,7 @@ class Legend:
         self._draw_gaps(dot, x0, y, width)
 
     def _draw_gaps(self, dot: DotGraph, x0: float, y: float, width: float) -> None:
-        if not self.gaps:
+        if not self.explained:
             return
         theme = self.theme
         title = (self.text("render.legend.gaps_title"),)
