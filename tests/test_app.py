@@ -267,7 +267,7 @@ def test_a_scenario_is_compared_with_the_persona(folder: Path):
     expected = compare_gaps(before, after)
     assert [m.value for m in at.metric] == [str(len(expected.closed)), str(len(expected.remaining)),
                                             str(len(expected.new))]
-    assert html(at).count("<img") == 2
+    assert html(at).count("<img") == 3  # the persona, the scenario, and the legend
     if len(loaded.persona.scenarios) > 1:
         at.selectbox(key="scenario_choice").set_value(loaded.persona.scenarios[1].id).run()
         quiet(at)
