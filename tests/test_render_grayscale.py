@@ -41,3 +41,14 @@ def test_marks_that_look_alike_without_colour_differ_in_grey(theme: str):
 def test_the_grey_of_a_colour():
     assert grey("#000000") == 0 and grey("#FFFFFF") == pytest.approx(255)
     assert abs(grey("#F6CDB0") - grey("#B7DCF4")) < 5  # a risk's fill and a preventive support's: the same grey
+
+
+def test_a_protective_adult_is_a_double_line_on_the_ecomap_and_in_its_key():
+    from journeys import render
+
+    journey = example("kim")
+    dot = render.ecomap(journey.graph, journey.gaps, catalog()).dot
+    protective = [p for p in journey.graph.persona.people if p.protective]
+    assert protective
+    assert dot.count(':#FFFFFF:') == len(protective) + 1  # each protective adult's tie, and the key
+    assert "Skyddande vuxen (dubbel linje)" in dot
