@@ -172,6 +172,14 @@ def set_age(value: float, gap: int = 0) -> None:
     st.session_state["age_slider"] = float(value)
 
 
+SHOW_GAP = "show_gap"
+
+
+def show_gap(key: str) -> None:
+    """Ask Resan to stand at the gap with this key (its number depends on the scenario shown there)."""
+    st.session_state[SHOW_GAP] = key
+
+
 def gap_stop() -> int:
     """The number of the gap the walk stands at, or 0 at an age."""
     return int(st.session_state.get("gap_stop", 0))

@@ -490,3 +490,20 @@ def test_the_whole_life_pictures_come_with_their_legend(folder: Path):
     open_page(at, "scenarios")
     quiet(at)
     assert "Glapp som scenariot stänger" in base64_pictures(html(at))
+
+
+def test_a_gap_is_shown_on_the_journey_from_between_the_chairs(folder: Path):
+    at = open_page(choose(new_app(), folder / "kim.yaml"), "gaps")
+    ordered = sorted(kim_gaps(), key=lambda g: (g.start, g.rule, g.events))
+    third = ordered[2]
+    at.button(key=f"show-{third.key}").click().run()
+    quiet(at)
+    page = html(at)
+    text = Catalog.load("sv", packages=("persona", "journeys"))
+    assert f"Glapp 3 · {rule_title(third.rule, text)}" in page and 'class="jr-focus-svg"' in page
+    assert at.slider(key="age_slider").value == pytest.approx(third.start)
+    open_page(at, "journey")  # (AppTest itself stays on the page it opened; the app does not)
+    assert f"Glapp 3 · {rule_title(third.rule, text)}" in html(at), "the walk stands at the gap"
+    step(at)
+    quiet(at)
+    assert f"Glapp 4 · {rule_title(ordered[3].rule, text)}" in html(at) or at.slider(key="age_slider").value > third.start

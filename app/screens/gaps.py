@@ -56,6 +56,8 @@ def gap_card(text: Catalog, numbered, note, chosen, persona_id: str, vocabulary,
     with st.container(border=True):
         ui.gap_callout(numbered.number, rule_title(gap.rule, text), ui.age_span(gap, text), words.message,
                        words.question, head=text("app.gap.status_open"))
+        st.button(text("projector.show"), key=f"show-{key}", on_click=state.show_gap, args=(key,),
+                  icon=":material/slideshow:")
         votes, minus, plus = st.columns([4, 1, 1], vertical_alignment="center")
         with votes:
             dots = "●" * min(note.votes, 20)
@@ -108,6 +110,8 @@ def messages(text: Catalog, chosen: state.Source) -> None:
 
 
 def body(text: Catalog) -> None:
+    if state.get(state.SHOW_GAP):
+        st.switch_page("views/journey.py")
     chosen, found = state.current()
     persona = found.persona_file.persona
     st.title(text("app.gaps.title", name=persona.name))

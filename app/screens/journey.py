@@ -91,6 +91,10 @@ def walk(text: Catalog, doc: data.Document, found: data.Analysis, scenario_id: s
     end = steps.last_age(event_ages)
     numbered = number_gaps(found.gaps, found.comparison)
     stops = tuple(steps.walk_stops(state.step_mode(), event_ages, [(n.gap.start, n.number) for n in numbered]))
+    wanted = st.session_state.pop(state.SHOW_GAP, None)
+    shown = next((n for n in numbered if n.gap.key == wanted), None) if wanted else None
+    if shown is not None:
+        state.set_age(shown.gap.start, shown.number)
     age = min(max(state.age(), 0.0), end)
     at_gap = next((n for n in numbered if n.number == state.gap_stop()), None)
     controls(text, stops, end)
