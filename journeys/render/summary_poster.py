@@ -128,55 +128,89 @@ def _moved(lines: Sequence[Line], dy: float) -> list[Line]:
     return [Line(line.box.moved(dy=dy), line.text, line.size, line.weight, line.colour) for line in lines]
 
 
-def summary_layout(journey: Journey, text: Catalog, size: str, orientation: str, notes: Any = None) -> SummaryLayout:
-    width, height = page_size(size, orientation)
-    sizes, margin = TYPE_SCALE[size], MARGIN[size]
-    usable = width - 2 * margin
-    persona = journey.graph.persona
-    title = text("render.poster.title", name=persona.name)
+@dataclass(frozen=True)
+class Columns:
+    """The columns the gap cards flow through, between ``top`` and ``bottom``."""
+
+    left: float
+    width: float
+    count: int
+    gutter: float
+    top: float
+    bottom: float
+
+    def x(self, column: int) -> float:
+        return self.left + column * (self.width + self.gutter)
+
+
+def _header(journey: Journey, text: Catalog, margin: float, usable: float, sizes: dict[str, float]) -> list[Line]:
+    """Title, subtitle (or the scenario) and where the full text version is."""
     subtitle = (text("render.poster.scenario", scenario=journey.scenario.label) if journey.scenario is not None
                 else text("summary.subtitle"))
-    lines = _lines(title, margin, margin, usable, sizes["title"], "bold")
+    lines = _lines(text("render.poster.title", name=journey.graph.persona.name), margin, margin, usable,
+                   sizes["title"], "bold")
     lines += _lines(subtitle, margin, lines[-1].box.bottom, usable, sizes["heading"])
-    lines += _lines(text("summary.where"), margin, lines[-1].box.bottom + sizes["small"], usable, sizes["body"], "bold")
-    top = lines[-1].box.bottom + sizes["body"] * 1.5
-    footer = _lines(text("render.poster.footer", sources=", ".join(persona.sources) or text("render.poster.no_sources")),
-                    margin, 0.0, usable, sizes["small"], colour="#333333")
-    footer_top = height - margin - (footer[-1].box.bottom if footer else 0.0)
-    lines += _moved(footer, footer_top)
-    bottom = footer_top - sizes["body"]
-    gutter = sizes["body"] * 2
-    columns = max(1, int((usable + gutter) // (COLUMN_WIDTH + gutter)))
-    column_width = (usable - gutter * (columns - 1)) / columns
+    return lines + _lines(text("summary.where"), margin, lines[-1].box.bottom + sizes["small"], usable,
+                          sizes["body"], "bold")
+
+
+def _footer(journey: Journey, text: Catalog, margin: float, usable: float, height: float,
+            sizes: dict[str, float]) -> list[Line]:
+    """That the persona is fictional and which interviews it rests on, at the foot of the page."""
+    sources = ", ".join(journey.graph.persona.sources) or text("render.poster.no_sources")
+    lines = _lines(text("render.poster.footer", sources=sources), margin, 0.0, usable, sizes["small"], colour="#333333")
+    return _moved(lines, height - margin - (lines[-1].box.bottom if lines else 0.0))
+
+
+def _place_cards(journey: Journey, text: Catalog, notes: Any, columns: Columns,
+                 sizes: dict[str, float]) -> tuple[list[Line], list[Bar], list[int], int, float]:
+    """Gap cards in reading order down the columns, keeping room for the closing notice; stops at
+    the first card that does not fit. Returns the lines, bars, numbers shown and where it stopped."""
     ordered = reading_order(journey.numbered, notes)
-    every = [n.number for n in journey.numbered]
-    notice_room = len(_notice(text, every, 0.0, 0.0, column_width, sizes)) * sizes["body"] * LEADING + sizes["body"]
+    notice_room = (len(_notice(text, [n.number for n in ordered], 0.0, 0.0, columns.width, sizes)) * sizes["body"]
+                   * LEADING + sizes["body"])
     bar_room = SEVERITY_BAR[3][0] + sizes["small"]
-    column, y = 0, top
-    bars, shown = [], []
+    column, y = 0, columns.top
+    lines: list[Line] = []
+    bars: list[Bar] = []
+    shown: list[int] = []
     for index, numbered in enumerate(ordered):
-        limit = bottom if index == len(ordered) - 1 else bottom - notice_room
-        x = margin + column * (column_width + gutter)
-        card = _card(numbered, journey, text, notes, x + bar_room, column_width - bar_room, sizes)
+        limit = columns.bottom if index == len(ordered) - 1 else columns.bottom - notice_room
+        card = _card(numbered, journey, text, notes, columns.x(column) + bar_room, columns.width - bar_room, sizes)
         card_h = card[-1].box.bottom if card else 0.0
-        if y + card_h > limit and y > top:
-            if column + 1 >= columns:
+        if y + card_h > limit and y > columns.top:
+            if column + 1 >= columns.count:
                 break
-            column, y = column + 1, top
-            x = margin + column * (column_width + gutter)
-            card = _card(numbered, journey, text, notes, x + bar_room, column_width - bar_room, sizes)
+            column, y = column + 1, columns.top
+            card = _card(numbered, journey, text, notes, columns.x(column) + bar_room, columns.width - bar_room, sizes)
         if y + card_h > limit:
             break
         lines += _moved(card, y)
         bar_width, dash = SEVERITY_BAR.get(numbered.gap.severity, SEVERITY_BAR[2])
-        bars.append(Bar(x + bar_width / 2, y, y + card_h, bar_width, dash))
+        bars.append(Bar(columns.x(column) + bar_width / 2, y, y + card_h, bar_width, dash))
         shown.append(numbered.number)
         y += card_h + sizes["body"] * 1.2
-    left_out = tuple(n.number for n in ordered if n.number not in shown)
+    return lines, bars, shown, column, y
+
+
+def summary_layout(journey: Journey, text: Catalog, size: str, orientation: str, notes: Any = None) -> SummaryLayout:
+    """Every line of the summary poster with its box, the severity bars, and which gaps are on it."""
+    width, height = page_size(size, orientation)
+    sizes, margin = TYPE_SCALE[size], MARGIN[size]
+    usable = width - 2 * margin
+    header = _header(journey, text, margin, usable, sizes)
+    footer = _footer(journey, text, margin, usable, height, sizes)
+    gutter = sizes["body"] * 2
+    count = max(1, int((usable + gutter) // (COLUMN_WIDTH + gutter)))
+    columns = Columns(margin, (usable - gutter * (count - 1)) / count, count, gutter,
+                      header[-1].box.bottom + sizes["body"] * 1.5, footer[0].box.y - sizes["body"])
+    cards, bars, shown, column, y = _place_cards(journey, text, notes, columns, sizes)
+    lines = header + footer + cards
+    left_out = tuple(sorted(n.number for n in journey.numbered if n.number not in shown))
     if left_out:
-        lines += _notice(text, sorted(left_out), margin + column * (column_width + gutter), y, column_width, sizes)
+        lines += _notice(text, left_out, columns.x(column), y, columns.width, sizes)
     if not journey.numbered:
-        lines += _lines(text("render.poster.no_gaps"), margin, top, usable, sizes["body"])
+        lines += _lines(text("render.poster.no_gaps"), margin, columns.top, usable, sizes["body"])
     return SummaryLayout(width, height, tuple(lines), tuple(bars), tuple(shown), left_out)
 
 
