@@ -73,3 +73,12 @@ def test_life_stages_head_their_columns_of_years():
     dot = render.timeline(journey.graph, journey.gaps, catalog()).dot
     assert "Mellanstadiet" in dot and "Gymnasiet" in dot
     assert "Middle school" in render.timeline(journey.graph, journey.gaps, catalog("en")).dot
+
+
+def test_the_balance_under_the_timeline_has_the_same_strong_lines():
+    journey = example("kim")
+    balance = render.balance(journey.graph, catalog()).dot
+    strong = re.findall(r"c 7 -#555555 C 7 -#555555 S \d+ -setlinewidth\([\d.]+\) S 5 -solid L 2 ([\d.]+) ", balance)
+    layout = layout_timeline(journey.graph, number_gaps(journey.gaps), catalog(), PRINT)
+    expected = [0.0] + [s.start for s in layout.stages[1:]] + [20.0]
+    assert [round(float(x), 1) for x in strong] == [round(layout.x(age), 1) for age in expected]
