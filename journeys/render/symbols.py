@@ -31,6 +31,7 @@ def _shape(shape: str, fill: str, line: str = _INK) -> str:
         "triangle": lambda: _polygon([(12, 3), (22, 21), (2, 21)], fill, line),
         "invtriangle": lambda: _polygon([(2, 3), (22, 3), (12, 21)], fill, line),
         "rarrow": lambda: _polygon([(2, 7), (14, 7), (14, 3), (22, 12), (14, 21), (14, 17), (2, 17)], fill, line),
+        "larrow": lambda: _polygon([(22, 7), (10, 7), (10, 3), (2, 12), (10, 21), (10, 17), (22, 17)], fill, line),
         "circle": lambda: f'<circle cx="12" cy="12" r="9" fill="{fill}" stroke="{line}" stroke-width="1.5"/>',
         "square": lambda: _polygon([(3, 3), (21, 3), (21, 21), (3, 21)], fill, line),
         "box": lambda: _polygon([(1, 6), (23, 6), (23, 18), (1, 18)], fill, line),
