@@ -82,3 +82,15 @@ def test_the_summary_says_where_the_full_text_is():
     text = " ".join(c["text"] for c in characters(poster_pdf(persona_file("kim"), catalog(), size="A3")))
     joined = text.replace(" ", "")
     assert "kronologin" in joined and "A1ellerA0" in joined
+
+
+def test_the_childs_own_words_are_on_the_cards_of_their_gaps():
+    journey = prepare(persona_file("kim"))
+    layout = summary_layout(journey, catalog(), "A2", "landscape")
+    words = " ".join(line.text for line in layout.lines)
+    said = {e.id: e.voice for e in journey.graph.persona.events if e.voice}
+    on_poster = [n for n in journey.numbered if n.number in layout.shown and set(n.gap.events) & set(said)]
+    assert on_poster, "some gap on the poster rests on an event with the child's words"
+    for numbered in on_poster:
+        for event_id in set(numbered.gap.events) & set(said):
+            assert said[event_id] in words

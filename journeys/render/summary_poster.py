@@ -16,7 +16,7 @@ from typing import Any
 
 from persona.i18n import Catalog
 
-from journeys.ages import format_age_span
+from journeys.ages import format_age, format_age_span
 from journeys.gaps import gap_text, rule_title
 from journeys.render.fonts import register_fonts, text_width, wrap
 from journeys.render.gaplist import NumberedGap
@@ -93,7 +93,8 @@ def _lanes(numbered: NumberedGap, journey: Journey, text: Catalog) -> str:
 
 def _card(numbered: NumberedGap, journey: Journey, text: Catalog, notes: Any, x: float, width: float,
           sizes: dict[str, float]) -> list[Line]:
-    """A gap's lines from y = 0: number and title, severity · ages · lanes, explanation, question, notes."""
+    """A gap's lines from y = 0: number and title, severity · ages · lanes, explanation, question,
+    the child's (or family's) own words from the events it rests on, and the room's notes."""
     gap = numbered.gap
     words = gap_text(gap, text, journey.graph.vocabulary)
     lanes = _lanes(numbered, journey, text)
@@ -101,6 +102,9 @@ def _card(numbered: NumberedGap, journey: Journey, text: Catalog, notes: Any, x:
                 span=format_age_span(gap.start, gap.end, text), lanes=lanes)
     parts = [(f"{numbered.number}. {rule_title(gap.rule, text)}", "heading", "bold"), (meta, "small", "regular"),
              (words.message, "body", "regular"), (words.question, "body", "italic")]
+    chain = set(gap.events)
+    parts += [(text("summary.voice", voice=e.voice, age=format_age(e.age, text)), "small", "italic")
+              for e in journey.graph.persona.events_by_age() if e.id in chain and e.voice]
     note = notes.note(gap.key) if notes is not None else None
     if note is not None and not note.is_empty:
         if note.text.strip():
