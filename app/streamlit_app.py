@@ -24,6 +24,7 @@ PAGES = (
     ("journey", ":material/timeline:"),
     ("gaps", ":material/report:"),
     ("scenarios", ":material/compare_arrows:"),
+    ("offer", ":material/grid_view:"),
     ("network", ":material/hub:"),
     ("edit", ":material/edit:"),
     ("export", ":material/download:"),

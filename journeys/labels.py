@@ -23,7 +23,7 @@ def agency_in_sentence(agency: str | None, vocabulary: Vocabulary, lang: str) ->
     label = vocabulary.agency_label(agency, lang, short=True)
     term = vocabulary.agencies.get(agency)
     own_short = term is not None and bool(term.short_en if lang == "en" else term.short_sv)
-    if own_short and term.sector not in PROPER_NAME_SECTORS and len(label) > 1 and label[1].islower():
+    if term is not None and own_short and term.sector not in PROPER_NAME_SECTORS and len(label) > 1 and label[1].islower():
         return label[0].lower() + label[1:]
     return label
 

@@ -12,10 +12,13 @@ from typing import Literal
 
 from pydantic import ValidationError
 
+from persona.cost_model import persona_price_problems
 from persona.errors import ERROR, WARNING, PersonaInvalid, Problem
+from persona.interview_load import looks_like_interview
 from persona.model import Persona
 from persona.privacy import privacy_problems
 from persona.pydantic_problems import problems_from
+from persona.suggest import field_labels
 from persona.safe_yaml import DEFAULT_MAX_BYTES, SourceMap, load_yaml, read_text
 from persona.validate import check_persona_data
 from persona.vocabulary import Vocabulary, load_vocabulary
@@ -47,13 +50,16 @@ def parse_persona(
     loaded = load_yaml(text, path, max_bytes)
     if not isinstance(loaded.data, dict):
         raise PersonaInvalid(path, [Problem("file.not_mapping", {}, loaded.source.value(()))])
+    if looks_like_interview(loaded.data):  # sensitive: never drawn or exported as a persona
+        raise PersonaInvalid(path, [Problem("interview.not_a_persona", {}, loaded.source.key(("interview",)))])
     problems: list[Problem] = []
     persona = None
     try:
         persona = Persona.model_validate(loaded.data)
     except ValidationError as exc:
-        problems += problems_from(exc, loaded.source, Persona)
+        problems += problems_from(exc, loaded.source, Persona, labels=field_labels(vocabulary))
     problems += check_persona_data(loaded.data, vocabulary, loaded.source)
+    problems += persona_price_problems(loaded.data, loaded.source)
     problems += privacy_problems(text, ERROR if privacy == "error" else WARNING)
     errors = [p for p in problems if p.is_error]
     if errors or persona is None:

@@ -7,7 +7,7 @@ agencies, kind-specific fields) is checked in :mod:`persona.validate`.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Optional
+from typing import Annotated, Any, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -27,7 +27,8 @@ FACTOR_DOMAINS: tuple[str, ...] = FactorDomain.__args__  # type: ignore[attr-def
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=60)]
-Age = Annotated[float, Field(ge=0, le=MAX_AGE)]
+# strict: a number, never true/false (pydantic would read `to: true` as 1.0) nor a number in quotes
+Age = Annotated[float, Field(ge=0, le=MAX_AGE, strict=True)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
 
 # Fields of events that only some kinds may carry.
@@ -47,6 +48,28 @@ class Item(BaseModel):
     model_config = ConfigDict(
         extra="forbid", frozen=True, populate_by_name=True, coerce_numbers_to_str=True
     )
+
+
+CostUnit = Literal["day", "month", "year", "hour", "event"]
+COST_UNITS: tuple[str, ...] = CostUnit.__args__  # type: ignore[attr-defined]
+Amount = Annotated[float, Field(ge=0, le=1e9)]
+Share = Annotated[float, Field(gt=0, le=1)]
+# Who pays: one payer id, or payer ids with their shares (adding up to 1).
+PayerSplit = Union[Slug, dict[str, Share]]
+
+
+class UnitCost(Item):
+    """A price a file gives itself: an item of the cost table by id, or a whole price."""
+
+    item: Optional[Slug] = None
+    low: Optional[Amount] = None
+    high: Optional[Amount] = None
+    unit: Optional[CostUnit] = None
+    hours_per_month: Optional[Annotated[float, Field(gt=0, le=744)]] = None
+    hours: Optional[Annotated[float, Field(gt=0, le=10000)]] = None
+    payer: Optional[PayerSplit] = None
+    source: Optional[Text] = None
+    year: Optional[Annotated[str, Field(min_length=1, max_length=40)]] = None
 
 
 class Person(Item):
@@ -98,6 +121,7 @@ class Support(Period):
     level: SupportLevel
     label: Optional[Text] = None
     note: Optional[Text] = None
+    cost: Optional[UnitCost] = None
     sources: tuple[str, ...] = ()
 
 
@@ -117,6 +141,7 @@ class Event(Item):
     note: Optional[Text] = None
     voice: Optional[Text] = None
     child_heard: Optional[bool] = None
+    cost: Optional[UnitCost] = None
     sources: tuple[str, ...] = ()
 
 

@@ -6,16 +6,18 @@ message key of our own language files, and a "did you mean" where a close word e
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
-from typing import Any, Iterable
+from typing import Any, Mapping
 
 from pydantic import BaseModel, ValidationError
 
 from persona.errors import Problem
 from persona.safe_yaml import SourceMap
+from persona.suggest import Labels, hint, key_hint, looks_like_prose, prose_key, suggestion
+
+__all__ = ["hint", "problems_from", "suggestion"]
 
 _DECIMAL_COMMA = re.compile(r"^\s*-?\d+,\d+\s*$")
 
@@ -42,23 +44,6 @@ _SIMPLE = {
     "dict_type": "field.not_mapping",
     "too_short": "field.list_too_short",
 }
-
-
-def suggestion(word: Any, candidates: Iterable[str]) -> str | None:
-    """The closest candidate to a misspelt word, if one is close enough."""
-    if not isinstance(word, str):
-        return None
-    matches = difflib.get_close_matches(word.lower(), list(candidates), n=1, cutoff=0.6)
-    return matches[0] if matches else None
-
-
-def hint(word: Any, candidates: Iterable[str]) -> Problem:
-    """"did you mean 'x'?" when a close word exists, else the list of allowed words."""
-    candidates = sorted(candidates)
-    close = suggestion(word, candidates)
-    if close:
-        return Problem("hint.did_you_mean", {"word": close})
-    return Problem("hint.allowed", {"words": ", ".join(candidates)})
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -104,8 +89,8 @@ def _field_name(loc: tuple[Any, ...]) -> str:
     return names[-1] if names else ""
 
 
-def _problem(error: dict[str, Any], root: type[BaseModel] | None, source: SourceMap,
-             prefix: tuple[Any, ...]) -> Problem:
+def _problem(error: Mapping[str, Any], root: type[BaseModel] | None, source: SourceMap,
+             prefix: tuple[Any, ...], labels: Mapping[str, Labels]) -> Problem:
     loc = tuple(error["loc"])
     kind = error["type"]
     value = error.get("input")
@@ -116,7 +101,9 @@ def _problem(error: dict[str, Any], root: type[BaseModel] | None, source: Source
         return Problem("field.split_decimal", params, source.key(prefix + loc))
     if kind == "extra_forbidden":
         parent = model_at(root, loc[:-1]) if root else None
-        params.update(key=loc[-1], hint=hint(loc[-1], field_names(parent) if parent else []))
+        params.update(key=loc[-1], hint=key_hint(loc[-1], field_names(parent) if parent else []))
+        if params["hint"].key != "hint.did_you_mean" and looks_like_prose(loc[-1], value):
+            return Problem(prose_key(loc[-1]), params, source.key(prefix + loc))
         return Problem("field.unknown_key", params, source.key(prefix + loc))
     if kind == "missing":
         return Problem("field.missing", params, source.value(prefix + loc[:-1]))
@@ -124,7 +111,7 @@ def _problem(error: dict[str, Any], root: type[BaseModel] | None, source: Source
         allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         if loc and loc[-1] == "schema":
             return Problem("field.schema_version", params, where)
-        params["hint"] = hint(value, allowed)
+        params["hint"] = hint(value, allowed, labels.get(params["field"]))
         return Problem("field.unknown_word", params, where)
     if kind in ("float_parsing", "float_type") and isinstance(value, str) and _DECIMAL_COMMA.match(value):
         params["fixed"] = value.strip().replace(",", ".")
@@ -141,6 +128,7 @@ def _number(value: Any) -> Any:
 
 
 def problems_from(exc: ValidationError, source: SourceMap, root: type[BaseModel] | None = None,
-                  prefix: tuple[Any, ...] = ()) -> list[Problem]:
-    """One problem for each error pydantic found, placed in the file via ``source``."""
-    return [_problem(error, root, source, prefix) for error in exc.errors(include_url=False)]
+                  prefix: tuple[Any, ...] = (), labels: Mapping[str, Labels] | None = None) -> list[Problem]:
+    """One problem for each error pydantic found, placed in the file via ``source``; ``labels``
+    (field → code → words) lets a Swedish word find its code."""
+    return [_problem(error, root, source, prefix, labels or {}) for error in exc.errors(include_url=False)]

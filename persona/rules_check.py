@@ -8,7 +8,7 @@ the line where it stands, so a typo never silently leaves a default in place.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from typing import AbstractSet, Any, Iterable, Mapping
 
 from persona.errors import Position, Problem
 from persona.pydantic_problems import hint
@@ -58,7 +58,7 @@ def rules_problems(
         return []
     if not isinstance(rules, Mapping):
         return [Problem("rules.not_mapping", {}, where.value(("rules",)))]
-    known = agencies if isinstance(agencies, (set, frozenset)) else set(agencies)
+    known: AbstractSet[str] = agencies if isinstance(agencies, (set, frozenset)) else set(agencies)
     problems: list[Problem] = []
     for rule, settings in rules.items():
         path = ("rules", rule)
@@ -72,7 +72,7 @@ def rules_problems(
 
 
 def _settings_problems(rule: str, settings: Mapping[str, Any], default: Mapping[str, Any],
-                       agencies: set[str], where: _Where) -> list[Problem]:
+                       agencies: AbstractSet[str], where: _Where) -> list[Problem]:
     problems: list[Problem] = []
     for name, value in settings.items():
         path = ("rules", rule, name)
@@ -84,7 +84,7 @@ def _settings_problems(rule: str, settings: Mapping[str, Any], default: Mapping[
     return problems
 
 
-def _value_problems(rule: str, name: str, value: Any, default: Any, agencies: set[str], where: _Where) -> list[Problem]:
+def _value_problems(rule: str, name: str, value: Any, default: Any, agencies: AbstractSet[str], where: _Where) -> list[Problem]:
     path = ("rules", rule, name)
     expected = _kind(default)
     params = {"rule": rule, "setting": name}
@@ -99,7 +99,7 @@ def _value_problems(rule: str, name: str, value: Any, default: Any, agencies: se
     return []
 
 
-def _limits_problems(rule: str, name: str, limits: Mapping[str, Any], agencies: set[str], where: _Where) -> list[Problem]:
+def _limits_problems(rule: str, name: str, limits: Mapping[str, Any], agencies: AbstractSet[str], where: _Where) -> list[Problem]:
     problems: list[Problem] = []
     for agency, limit in limits.items():
         path = ("rules", rule, name, agency)

@@ -19,6 +19,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from persona.errors import PersonaInvalid, PersonaUnreadable, Position, Problem
+from persona.yaml_messages import reader_problem, syntax_problem
 
 try:  # the C parser is much faster; fall back where the wheel has none
     from yaml import CSafeLoader as _Loader
@@ -133,12 +134,9 @@ def _load_bounded(text: str, source: str | Path) -> Loaded:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        position = Position(mark.line + 1, mark.column + 1) if mark else None
-        problem = Problem(_syntax_key(exc.problem or exc.context or ""), {"detail": exc.problem or ""}, position)
-        raise PersonaInvalid(source, [problem]) from None
+        raise PersonaInvalid(source, [syntax_problem(exc, text)]) from None
     except yaml.YAMLError as exc:  # e.g. the C reader's "special characters are not allowed"
-        raise PersonaInvalid(source, [Problem("yaml.syntax", {"detail": str(exc).splitlines()[0]})]) from None
+        raise PersonaInvalid(source, [reader_problem(exc, text)]) from None
     if node is None:
         raise PersonaInvalid(source, [Problem("yaml.empty", {}, Position(1, 1))])
     walker = _Walker(source, _own_size(node))
@@ -146,25 +144,6 @@ def _load_bounded(text: str, source: str | Path) -> Loaded:
     if walker.problems:
         raise PersonaInvalid(source, walker.problems)
     return Loaded(data=data, source=walker.source_map, text=text)
-
-
-# Common PyYAML complaints, in words an official can act on.
-_SYNTAX_KEYS = (
-    ("'\\t'", "yaml.tab"),
-    ("tab character", "yaml.tab"),
-    ("mapping values are not allowed", "yaml.colon_in_value"),
-    ("could not find expected ':'", "yaml.missing_colon"),
-    ("found undefined alias", "yaml.undefined_alias"),
-    ("did not find expected key", "yaml.indentation"),
-    ("expected <block end>", "yaml.indentation"),
-    ("did not find expected '-' indicator", "yaml.indentation"),
-    ("found unexpected end of stream", "yaml.unclosed_quote"),
-    ("found duplicate anchor", "yaml.duplicate_anchor"),
-)
-
-
-def _syntax_key(detail: str) -> str:
-    return next((key for needle, key in _SYNTAX_KEYS if needle in detail), "yaml.syntax")
 
 
 def load_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
@@ -221,6 +200,7 @@ class _Walker:
         try:
             if isinstance(node, SequenceNode):
                 return self._sequence(node, path)
+            assert isinstance(node, MappingNode)  # composed nodes are scalars, sequences or mappings
             return self._mapping(node, path)
         finally:
             self.open.discard(id(node))

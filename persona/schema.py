@@ -75,3 +75,22 @@ def persona_schema(catalog: Catalog, vocabulary: Vocabulary) -> dict[str, Any]:
 def schema_text(catalog: Catalog, vocabulary: Vocabulary) -> str:
     """The schema as the text committed in ``schema/persona.schema.json``."""
     return json.dumps(persona_schema(catalog, vocabulary), indent=2, ensure_ascii=False) + "\n"
+
+
+def interview_schema(catalog: Catalog, vocabulary: Vocabulary) -> dict[str, Any]:
+    """The JSON Schema of interview records (``*.interview.yaml``), described in the catalogue's language."""
+    from persona.interview import InterviewRecord
+
+    schema = InterviewRecord.model_json_schema(by_alias=True)
+    defs = schema.setdefault("$defs", {})
+    defs["InterviewRecord"] = {k: v for k, v in schema.items() if k not in ("$defs",)}
+    for field_name in ("agency", "to", "from"):
+        _suggest(defs["Evidence"]["properties"][field_name], sorted(vocabulary.agencies))
+    _describe(defs, catalog)
+    return {"$schema": SCHEMA_DIALECT, "title": catalog("schema_interview.title"),
+            "$ref": "#/$defs/InterviewRecord", "$defs": dict(sorted(defs.items()))}
+
+
+def interview_schema_text(catalog: Catalog, vocabulary: Vocabulary) -> str:
+    """The schema as the text committed in ``schema/interview.schema.json``."""
+    return json.dumps(interview_schema(catalog, vocabulary), indent=2, ensure_ascii=False) + "\n"

@@ -18,6 +18,7 @@ from persona.model import (
 )
 from persona.pydantic_problems import hint, problems_from
 from persona.safe_yaml import SourceMap
+from persona.suggest import field_labels, term_labels
 from persona.vocabulary import Vocabulary
 
 Path_ = tuple[Any, ...]
@@ -73,7 +74,8 @@ class Checker:
     # --- references ------------------------------------------------------------------------
     def agency(self, value: Any, path: Path_) -> None:
         if isinstance(value, str) and value not in self.agencies:
-            self.add("ref.unknown_agency", path, value=value, hint=hint(value, self.agencies))
+            self.add("ref.unknown_agency", path, value=value,
+                     hint=hint(value, self.agencies, term_labels(self.vocabulary.agencies)))
 
     def period(self, item: dict[str, Any], path: Path_) -> None:
         start, end = _age(item.get("from")), _age(item.get("to"))
@@ -96,13 +98,14 @@ class Checker:
     def person(self, person: dict[str, Any], path: Path_) -> None:
         role = person.get("role")
         if isinstance(role, str) and role not in self.vocabulary.roles:
-            self.add("ref.unknown_role", path + ("role",), value=role, hint=hint(role, self.vocabulary.roles))
+            self.add("ref.unknown_role", path + ("role",), value=role,
+                     hint=hint(role, self.vocabulary.roles, term_labels(self.vocabulary.roles)))
 
     def persona_agency(self, agency: dict[str, Any], path: Path_) -> None:
         sector = agency.get("sector")
         if isinstance(sector, str) and sector not in self.vocabulary.sectors:
             self.add("ref.unknown_sector", path + ("sector",), value=sector,
-                     hint=hint(sector, self.vocabulary.sectors))
+                     hint=hint(sector, self.vocabulary.sectors, term_labels(self.vocabulary.sectors)))
 
     def support(self, support: dict[str, Any], path: Path_) -> None:
         self.agency(support.get("agency"), path + ("agency",))
@@ -117,7 +120,7 @@ class Checker:
             return
         for field_name, kinds in KIND_FIELDS.items():
             key = _FIELD_ALIASES.get(field_name, field_name)
-            if key in event and kind not in kinds:
+            if key in event and kind not in kinds and kind in self.vocabulary.event_kinds:
                 self.add("kind.field_not_allowed", path + (key,), at_key=True, field=key, kind=kind,
                          kinds=", ".join(kinds))
         self._event_agency(event, path, kind)
@@ -255,7 +258,8 @@ class ScenarioChecker:
         try:
             model.model_validate(value)
         except ValidationError as exc:
-            self.base.problems.extend(problems_from(exc, self.base.source, model, path))
+            labels = field_labels(self.base.vocabulary)
+            self.base.problems.extend(problems_from(exc, self.base.source, model, path, labels))
             return False
         return True
 

@@ -115,7 +115,7 @@ def _deep_merge(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, 
 
 @lru_cache(maxsize=1)
 def _default_data() -> dict[str, Any]:
-    text = resources.files("persona").joinpath("data", "vocabulary.yaml").read_text(encoding="utf-8")
+    text = resources.files("persona").joinpath("data").joinpath("vocabulary.yaml").read_text(encoding="utf-8")
     return load_yaml(text, "vocabulary.yaml").data
 
 

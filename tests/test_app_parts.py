@@ -10,6 +10,7 @@ pytest.importorskip("streamlit")
 from app import steps  # noqa: E402
 from app.tables import frame, table_rows  # noqa: E402
 from persona.edit import PersonaEditor, edited_text  # noqa: E402
+from persona.i18n import Catalog  # noqa: E402
 
 from conftest import EXAMPLES  # noqa: E402
 
@@ -62,7 +63,8 @@ def test_a_slider_age_between_stops_moves_to_the_neighbours():
 @pytest.mark.parametrize("collection", ["events", "supports", "factors", "people"])
 def test_tables_round_trip_without_changing_the_file(collection: str):
     text = (EXAMPLES / "kim.yaml").read_text(encoding="utf-8")
-    rows, originals = table_rows(frame(PersonaEditor(text), collection))
+    catalog = Catalog.load("sv", packages=("persona", "journeys", "app"))
+    rows, originals = table_rows(frame(PersonaEditor(text), collection, catalog), collection, catalog)
     assert originals == [item["id"] for item in PersonaEditor(text).items(collection)]
     assert edited_text(text, {collection: (rows, originals)}) == text
 
@@ -71,9 +73,10 @@ def test_a_new_table_row_has_no_original_id():
     import pandas as pd
 
     text = (EXAMPLES / "kim.yaml").read_text(encoding="utf-8")
-    table = frame(PersonaEditor(text), "supports")
-    new = pd.DataFrame([{"id": "s-ny", "agency": "school", "level": "early", "label": "Mentor", "from": 12.0}])
-    rows, originals = table_rows(pd.concat([table, new], ignore_index=True))
+    catalog = Catalog.load("sv", packages=("persona", "journeys", "app"))
+    table = frame(PersonaEditor(text), "supports", catalog)
+    new = pd.DataFrame([{"id": "s-ny", "agency": "school", "level": "early", "label": "Mentor", "from": "12 år"}])
+    rows, originals = table_rows(pd.concat([table, new], ignore_index=True), "supports", catalog)
     assert originals[-1] is None and rows[-1]["to"] is None
     assert "{id: s-ny, agency: school, level: early, label: Mentor, from: 12}" in edited_text(
         text, {"supports": (rows, originals)})

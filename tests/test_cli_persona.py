@@ -36,7 +36,7 @@ def test_every_bad_file_gets_a_clear_line_and_nothing_is_written(path: Path, tmp
     line, _key = expectation(path)
     result = cli("validate", copy.name)
     assert result.code in (1, 2)
-    assert f"{copy.name}:{line}:" in result.err
+    assert f"{copy.name}:{line}:" in result.out
     assert "Traceback" not in result.err + result.out
     assert snapshot(tmp_path) == before
 
@@ -69,12 +69,23 @@ def test_folders_are_walked_and_summarised(cli, tmp_path: Path):
     result = cli("validate", tmp_path)
     assert result.code == 1
     assert "Kontrollerade filer: 2 — giltiga: 1, med fel: 1" in result.out
-    assert "b.yml:4:1: okänd nyckel 'foo'" in result.err
+    assert "b.yml:4:1: okänd nyckel 'foo'" in result.out
+
+
+def test_problem_lines_and_summary_share_one_stream_for_a_pager(cli, tmp_path: Path):
+    """`journeys validate x | less` shows the problems, not only the summary."""
+    (tmp_path / "a.yaml").write_text("schema: 1\nid: a\nname: A\nfoo: 1\n", encoding="utf-8")
+    result = cli("validate", tmp_path / "a.yaml")
+    assert result.err == ""
+    first, summary = result.out.splitlines()
+    assert first.endswith("okänd nyckel 'foo' — tillåtet är: agencies, born, events, factors, id, name, people, "
+                          "quote, scenarios, schema, sources, summary, supports")
+    assert summary.startswith("Kontrollerade filer: 1")
 
 
 def test_english_messages(cli, monkeypatch):
     result = cli("--lang", "en", "validate", BAD / "unknown_agency.yaml")
-    assert "unknown agency 'bupp' — did you mean 'bup'?" in result.err
+    assert "unknown agency 'bupp' — did you mean 'bup'?" in result.out
     monkeypatch.setenv("JOURNEYS_LANG", "en")
     from journeys.cli import main
     assert main(["validate", "-q", str(BAD / "unknown_agency.yaml")]) == 1
@@ -83,7 +94,7 @@ def test_english_messages(cli, monkeypatch):
 def test_privacy_flag_downgrades_to_warning(cli):
     result = cli("validate", "--privacy-warn", BAD / "personnummer.yaml")
     assert result.code == 0
-    assert "varning: ser ut som ett personnummer" in result.err
+    assert "varning: ser ut som ett personnummer" in result.out
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
@@ -111,7 +122,9 @@ def test_examples_point_at_the_committed_schema():
     for path in sorted(EXAMPLES.rglob("*.yaml")):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         target = first.split("$schema=", 1)[1]
-        assert (path.parent / target).resolve() == (ROOT / "schema" / "persona.schema.json").resolve()
+        kind = "catalogue" if path.name.endswith(".catalogue.yaml") else "persona"
+        kind = "interview" if path.name.endswith(".interview.yaml") else kind
+        assert (path.parent / target).resolve() == (ROOT / "schema" / f"{kind}.schema.json").resolve()
 
 
 def test_examples_validate(cli):
@@ -128,8 +141,8 @@ def test_no_traceback_from_the_installed_command(tmp_path: Path):
     proc = subprocess.run([sys.executable, "-m", "journeys", "validate", str(bad)],
                           capture_output=True, text=True, env=env)
     assert proc.returncode == 2
-    assert "Traceback" not in proc.stderr
-    assert proc.stderr.startswith(f"{bad}:1:")
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert proc.stdout.startswith(f"{bad}:1:")
 
 
 def test_an_unknown_language_is_one_line_in_the_default_language(cli, monkeypatch):

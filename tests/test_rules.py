@@ -44,7 +44,7 @@ def test_unanswered_signal_window_is_data():
 
 
 def test_unanswered_signal_unprompted_contact_by_another_agency_counts_unless_switched_off():
-    contact = f"{{id: c, age: 5.1, kind: contact, agency: bvc, label: Besök}}"
+    contact = "{id: c, age: 5.1, kind: contact, agency: bvc, label: Besök}"
     assert gaps_of(events(SIGNAL, contact), "unanswered-signal") == ()
     assert len(gaps_of(events(SIGNAL, contact), "unanswered-signal",
                        unanswered_signal={"other_agency_contact": False})) == 1

@@ -74,4 +74,4 @@ def test_strings_can_be_overridden(tmp_path: Path, cli):
     bad = tmp_path / "p.yaml"
     bad.write_text(persona_text("events:\n  - {id: a, age: 1, kind: contact, agency: bupp, label: x}\n"), encoding="utf-8")
     result = cli("--vocabulary", path, "validate", bad)
-    assert "vi känner inte till bupp" in result.err
+    assert "vi känner inte till bupp" in result.out

@@ -12,6 +12,7 @@ from persona.load import parse_persona
 from persona.safe_yaml import decode
 
 from app import data, state, ui
+from app.screens import evidence
 from app.state import THEMES
 from app.steps import STEP_MODES
 from journeys.folders import persona_files
@@ -48,11 +49,15 @@ def folder_choice(text: Catalog) -> None:
     chosen = state.get("chosen_path")
     st.radio(text("app.choose.from_folder", folder=folder), paths, format_func=label, key="choose_file",
              index=paths.index(chosen) if chosen in paths else None, on_change=_chose_file)
+    evidence.records_note(folder, text)
 
 
 def upload_choice(text: Catalog) -> None:
     upload = st.file_uploader(text("app.choose.upload"), type=["yaml", "yml"], key="uploader",
                               help=text("app.choose.upload_help"))
+    # The drop zone's own words ("Drag and drop", "Browse files", the size limit) are Streamlit's
+    # and cannot be set; the same facts are said here in the user's language.
+    st.caption(text("app.upload.limits", mb=st.get_option("server.maxUploadSize")))
     if upload is None or state.get("upload_id") == upload.file_id:
         return
     try:

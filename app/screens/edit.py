@@ -50,13 +50,14 @@ def _reload() -> None:
 
 def tables(text: Catalog, editor: PersonaEditor, agencies: list[str], round_: int) -> dict[str, Any]:
     edited = {}
+    own = {str(a.get("id")): str(a.get("label") or a.get("id")) for a in editor.items("agencies") if isinstance(a, Mapping)}
     tabs = st.tabs([text(f"app.edit.tab.{c}") for c in COLLECTIONS] + [text("app.edit.tab.card")])
     for tab, collection in zip(tabs, COLLECTIONS):
         with tab:
-            table = st.data_editor(tables_.frame(editor, collection), key=f"table-{collection}-{round_}", num_rows="dynamic",
-                                   column_config=tables_.column_config(collection, text, agencies), hide_index=True,
-                                   width="stretch", placeholder="")
-            edited[collection] = tables_.table_rows(table)
+            table = st.data_editor(tables_.frame(editor, collection, text), key=f"table-{collection}-{round_}",
+                                   num_rows="dynamic", column_config=tables_.column_config(collection, text, agencies, own),
+                                   hide_index=True, width="stretch", placeholder="")
+            edited[collection] = tables_.table_rows(table, collection, text)
     with tabs[-1]:
         edited["card"] = card_fields(text, editor, round_)
     return edited

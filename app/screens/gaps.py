@@ -50,12 +50,15 @@ def _idea_added(chosen, persona_id: str, gap_key: str, widget: str) -> None:
     st.session_state[widget] = ""
 
 
-def gap_card(text: Catalog, numbered, note, chosen, persona_id: str, vocabulary, read_only: bool) -> None:
+def gap_card(text: Catalog, numbered, note, chosen, persona_id: str, vocabulary, read_only: bool,
+             verdict: str | None = None) -> None:
     gap, key = numbered.gap, numbered.gap.key
     words = gap_text(gap, text, vocabulary)
     with st.container(border=True):
         ui.gap_callout(numbered.number, rule_title(gap.rule, text), ui.age_span(gap, text), words.message,
                        words.question, head=text("app.gap.status_open"))
+        if verdict:
+            st.markdown(f"**{ui.escape(verdict)}**")
         st.button(text("projector.show"), key=f"show-{key}", on_click=state.show_gap, args=(key,),
                   icon=":material/slideshow:")
         votes, minus, plus = st.columns([4, 1, 1], vertical_alignment="center")
@@ -133,5 +136,26 @@ def body(text: Catalog) -> None:
     numbered = list(number_gaps(found.gaps))
     if order == "votes":
         numbered.sort(key=lambda n: (-notes.note(n.gap.key).votes, n.number))
+    verdicts = catalogue_verdicts(text, found)
     for item in numbered:
-        gap_card(text, item, notes.note(item.gap.key), chosen, persona.id, found.graph.vocabulary, read_only)
+        gap_card(text, item, notes.note(item.gap.key), chosen, persona.id, found.graph.vocabulary, read_only,
+                 verdicts.get(item.gap.key))
+
+
+def catalogue_verdicts(text: Catalog, found) -> dict[str, str]:
+    """The folder's service catalogue on each gap: offer missing, or there and not reaching the
+    child (nothing without a catalogue; a bad catalogue is shown and left out)."""
+    from app import offer_data
+    from app.screens.offer import chosen_catalogue_path
+    from journeys.catalogue.text import verdict_sentence
+
+    path = chosen_catalogue_path()
+    if path is None:
+        return {}
+    try:
+        verdicts = offer_data.verdicts(found, path)
+    except PersonaError as exc:
+        ui.show_problems(exc, text)
+        return {}
+    vocabulary = offer_data.catalogue(path).vocabulary
+    return {key: text("app.gaps.verdict", sentence=verdict_sentence(v, text, vocabulary)) for key, v in verdicts.items()}

@@ -8,6 +8,7 @@ from persona.i18n import Catalog
 from persona.model import FACTOR_DOMAINS
 
 from app import state, ui
+from app.screens import evidence
 from journeys.ages import format_age
 from journeys.labels import person_label
 
@@ -62,3 +63,4 @@ def body(text: Catalog) -> None:
     people(persona, vocabulary, text)
     factors(persona, vocabulary, text)
     st.caption(text("app.persona.legend"))
+    evidence.section(found.persona_file, text)

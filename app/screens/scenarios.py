@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from persona.i18n import Catalog
@@ -59,3 +61,27 @@ def body(text: Catalog) -> None:
     ui.picture(data.timeline_svg(chosen.doc, lang, theme, None, current),
                text("app.scenarios.after", label=scenario.label))
     ui.picture(data.legend_svg(chosen.doc, lang, theme, current), text("render.legend.title"))
+    cost_section(text, chosen, scenario)
+
+
+def _payback(value, text: Catalog) -> str:
+    if value is None:
+        return text("app.cost.payback_never")
+    return text("app.cost.payback_age", age=f"{value:g}".replace(".", text("cost.decimal")))
+
+
+def cost_section(text: Catalog, chosen, scenario) -> None:
+    """What the journey costs today and with the scenario, and the cost curve (estimates)."""
+    from app import offer_data
+    from journeys.render.cost_view import short_range
+
+    report = offer_data.cost_report(chosen.doc, state.lang(), scenario.id)
+    st.subheader(text("app.cost.heading"))
+    st.caption(text("app.cost.caption", file=Path(chosen.name).name, scenario=scenario.id))
+    today, after = st.columns(2)
+    today.metric(text("app.cost.today"), short_range(report["total"]["today"], text))
+    after.metric(text("app.cost.scenario"), short_range(report["total"]["scenario"], text))
+    ages = report["payback_age"]
+    payback = " / ".join(dict.fromkeys(_payback(ages[b], text) for b in ("low", "high")))
+    st.markdown(f"**{ui.escape(text('app.cost.payback'))}:** {ui.escape(payback)}")
+    ui.picture(offer_data.cost_curve_svg(chosen.doc, state.lang(), scenario.id), text("cost.picture.title"))

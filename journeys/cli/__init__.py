@@ -18,8 +18,10 @@ from typing import Sequence
 from persona.errors import PersonaError
 from persona.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalog, UnknownLanguage
 
+from journeys.cli.argparse_words import argparse_language
+
 # Command name → module under journeys.cli (imported only when that command runs).
-COMMANDS = ("validate", "new", "schema", "gaps", "render", "poster", "app")
+COMMANDS = ("validate", "new", "schema", "gaps", "catalogue", "cost", "render", "poster", "app", "compose", "provenance", "interviews")
 
 
 def _requested_language(argv: Sequence[str]) -> str | None:
@@ -59,11 +61,12 @@ def _main(argv: list[str]) -> int:
         text = Catalog.load(DEFAULT_LANGUAGE, packages=("persona", "journeys"))
         print(text("cli.unknown_language", lang=exc, languages=", ".join(LANGUAGES)), file=sys.stderr)
         return 2
-    parser = build_parser(text)
-    args = parser.parse_args(argv)
-    if not args.command:
-        parser.print_help()
-        return 0
+    with argparse_language(text):
+        parser = build_parser(text)
+        args = parser.parse_args(argv)
+        if not args.command:
+            parser.print_help()
+            return 0
     try:
         from persona.vocabulary import load_vocabulary  # after --help: pydantic is not needed there
 

@@ -19,7 +19,17 @@ from persona.i18n import Catalog
 import journeys
 from journeys.cli.common import add_global_options
 
-REPOSITORY = Path(journeys.__file__).resolve().parent.parent
+PACKAGE = Path(journeys.__file__).resolve().parent
+BUNDLED = PACKAGE / "bundled"  # what an installed wheel carries: app/, examples/, .streamlit/ (setup.py)
+
+
+def app_home() -> Path:
+    """The folder holding app/, examples/ and .streamlit/: the copy inside an installed wheel,
+    else the checkout that holds this package."""
+    return BUNDLED if (BUNDLED / "app" / "streamlit_app.py").is_file() else PACKAGE.parent
+
+
+REPOSITORY = app_home()
 APP_SCRIPT = REPOSITORY / "app" / "streamlit_app.py"
 DEFAULT_FOLDER = REPOSITORY / "examples"
 DEFAULT_PORT = 8501
@@ -32,7 +42,7 @@ def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:
     parser = sub.add_parser("app", help=text("cli.app.help"), description=text("cli.app.description"))
     parser.add_argument("path", nargs="?", metavar=text("cli.path_metavar"), help=text("cli.app.path_help"))
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=text("cli.app.port_help"))
-    parser.add_argument("--host", default="127.0.0.1", help=text("cli.app.host_help"))
+    parser.add_argument("--host", default="127.0.0.1", metavar=text("cli.app.host_metavar"), help=text("cli.app.host_help"))
     add_global_options(parser, text)
 
 

@@ -23,7 +23,7 @@ def slug(name: str) -> str:
 
 
 def starter_text(name: str, lang: str, file_name: str) -> str:
-    template = resources.files("journeys").joinpath("templates", f"starter.{lang}.yaml").read_text(encoding="utf-8")
+    template = resources.files("journeys").joinpath("templates").joinpath(f"starter.{lang}.yaml").read_text(encoding="utf-8")
     quoted = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return Template(template).substitute(id=slug(name), name=quoted, file=file_name)
 

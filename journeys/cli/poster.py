@@ -28,7 +28,11 @@ def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:
                         help=text("cli.poster.orientation_help"))
     parser.add_argument("--tile", choices=TILES, help=text("cli.poster.tile_help"))
     parser.add_argument("--scenario", metavar="ID", help=text("cli.render.scenario_help"))
+    parser.add_argument("--catalogue", metavar=text("cli.file_metavar"), help=text("cli.poster_catalogue_help"))
+    parser.add_argument("--cost", action="store_true", help=text("cli.poster_cost_help"))
     parser.add_argument("-o", "--output", required=True, metavar=text("cli.file_metavar"), help=text("cli.poster.output_help"))
+    parser.add_argument("--interviews", metavar=text("cli_interviews.folder_metavar"),
+                        help=text("cli_interviews.assumptions_help"))
     parser.add_argument("--watch", action="store_true", help=text("cli.watch.help"))
     add_global_options(parser, text)
 
@@ -47,12 +51,37 @@ def run(args: argparse.Namespace, text: Catalog) -> int:
 
 def make_poster(args: argparse.Namespace, text: Catalog) -> None:
     """Read the persona and its notes, make the poster and write it (atomically)."""
+    from journeys.interviews.assumptions import assumption_ids
     from journeys.render.poster import poster_pdf
     from journeys.workshop import load_notes
 
     persona_file = load_for_export(args.file, args)
     notes = load_notes(Path(args.file))
+    assumptions = assumption_ids(persona_file.persona, args.interviews, persona_file.vocabulary)
     pdf = poster_pdf(persona_file, text, size=args.size, orientation=args.orientation, tile=args.tile,
-                     scenario=args.scenario, notes=notes)
+                     scenario=args.scenario, notes=notes, extras=poster_extras(args, persona_file, text),
+                     assumptions=assumptions)
     write_output_file(args.output, pdf)
     print(text("cli.poster.written", path=args.output), file=sys.stderr)
+
+
+def poster_extras(args: argparse.Namespace, persona_file, text: Catalog):
+    """The catalogue's verdicts (``--catalogue``) and the cost panel (``--cost``), when asked for."""
+    if not args.catalogue and not args.cost:
+        return None
+    from journeys.render.poster import PosterExtras
+
+    verdicts = {}
+    if args.catalogue:
+        from journeys.cli.render import catalogue_verdicts
+        from journeys.render.journey import prepare
+
+        verdicts = catalogue_verdicts(args.catalogue, prepare(persona_file, args.scenario, compare=bool(args.scenario)), text)
+    panel = None
+    if args.cost:
+        from journeys.cli.cost import persona_cost_report
+        from journeys.cost import cost_table
+        from journeys.render.cost_view import cost_curve
+
+        panel = cost_curve(persona_cost_report(persona_file, cost_table(), text, args.scenario), text)
+    return PosterExtras(verdicts, panel)

@@ -38,6 +38,9 @@ def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:
     parser.add_argument("--scenario", metavar="ID", help=text("cli.render.scenario_help"))
     parser.add_argument("--compare", action="store_true", help=text("cli.render.compare_help"))
     parser.add_argument("-o", "--output", metavar=text("cli.file_metavar"), help=text("cli.render.output_help"))
+    parser.add_argument("--catalogue", metavar=text("cli.file_metavar"), help=text("cli.render_catalogue_help"))
+    parser.add_argument("--interviews", metavar=text("cli_interviews.folder_metavar"),
+                        help=text("cli_interviews.assumptions_help"))
     add_global_options(parser, text)
 
 
@@ -65,6 +68,8 @@ def option_problems(args: argparse.Namespace, fmt: str) -> list[Problem]:
         problems.append(Problem("cli.render.compare_views"))
     if args.theme and args.view == "chronology":
         problems.append(Problem("cli.render.theme_not_text"))
+    if getattr(args, "catalogue", None) and args.view != "chronology":
+        problems.append(Problem("cli.render_catalogue_only_chronology"))
     if fmt in BINARY and not args.output:
         problems.append(Problem("cli.render.binary_needs_output", {"format": fmt}))
     return problems
@@ -92,11 +97,26 @@ def rendered(args: argparse.Namespace, fmt: str, text: Catalog) -> bytes | str:
         from journeys.workshop import load_notes
 
         notes = load_notes(Path(args.file))
-        return chronology(journey.graph, journey.gaps, text, fmt=fmt, notes=notes, comparison=journey.comparison)
+        verdicts = catalogue_verdicts(args.catalogue, journey, text) if args.catalogue else None
+        return chronology(journey.graph, journey.gaps, text, fmt=fmt, notes=notes, comparison=journey.comparison,
+                          verdicts=verdicts)
+    from journeys.interviews.assumptions import assumption_ids
+
+    assumptions = assumption_ids(persona_file.persona, args.interviews, persona_file.vocabulary)
     drawing = render.picture(args.view, journey.graph, journey.gaps, text, theme=args.theme or "print",
-                             until_age=args.until, comparison=journey.comparison)
+                             until_age=args.until, comparison=journey.comparison, assumptions=assumptions)
     data = drawing.as_format(fmt)
     return data if fmt in BINARY else data.decode("utf-8")
+
+
+def catalogue_verdicts(path: str, journey, text: Catalog) -> dict[str, str]:
+    """The service catalogue's verdict on every gap of a journey (closed ones too), by gap key."""
+    from persona.catalogue import read_catalogue
+
+    from journeys.catalogue.text import verdict_lines
+
+    loaded = read_catalogue(path, journey.persona_file.vocabulary)
+    return verdict_lines([n.gap for n in journey.numbered], journey.graph, loaded, text)
 
 
 def run(args: argparse.Namespace, text: Catalog) -> int:

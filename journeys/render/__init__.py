@@ -31,9 +31,11 @@ def gap_messages(numbered: Sequence[NumberedGap], graph: JourneyGraph, text: Cat
 
 
 def timeline(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, *, theme: str = "print",
-             until_age: float | None = None, comparison: Any = None, legend: bool = True) -> Drawing:
+             until_age: float | None = None, comparison: Any = None, legend: bool = True,
+             assumptions: frozenset[str] = frozenset()) -> Drawing:
     """The swimlane timeline. ``until_age`` reveals only what happened up to that age;
-    ``comparison`` (a scenario's GapComparison) draws closed gaps as closed."""
+    ``comparison`` (a scenario's GapComparison) draws closed gaps as closed; ``assumptions``
+    (ids of elements without sources) are drawn dashed and explained in the legend."""
     from journeys.render.legend_view import Legend
     from journeys.render.timeline_view import timeline_dot
 
@@ -44,16 +46,18 @@ def timeline(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, *, theme: 
     key = room = None
     if legend:
         shown = {n.number for n in numbered}
-        key = Legend(text, graph.vocabulary, look, [m for m in messages if m[0].number in shown])
-        room = Legend(text, graph.vocabulary, look, messages)
+        key = Legend(text, graph.vocabulary, look, [m for m in messages if m[0].number in shown],
+                     assumptions=bool(assumptions))
+        room = Legend(text, graph.vocabulary, look, messages, assumptions=bool(assumptions))
     elif until_age is not None:
         room = Legend(text, graph.vocabulary, look, messages)
-    dot, width, height = timeline_dot(graph, numbered, text, look, until_age, key, room)
+    dot, width, height = timeline_dot(graph, numbered, text, look, until_age, key, room, assumptions)
     return Drawing(dot, width, height)
 
 
 def legend(graph: JourneyGraph, text: Catalog, *, theme: str = "print", width: float = 600.0,
-           gaps: Sequence[Any] = (), comparison: Any = None, explain: bool = True) -> Drawing:
+           gaps: Sequence[Any] = (), comparison: Any = None, assumptions: bool = False,
+           explain: bool = True) -> Drawing:
     """The legend on its own (and the gap explanations, when gaps are given; ``explain=False``:
     the marks only, with those for closed and new gaps when a comparison has them)."""
     from journeys.render.legend_view import Legend, legend_drawing_dot
@@ -61,7 +65,7 @@ def legend(graph: JourneyGraph, text: Catalog, *, theme: str = "print", width: f
     look = theme_named(theme)
     numbered = number_gaps(gaps, comparison)
     key = Legend(text, graph.vocabulary, look, gap_messages(numbered, graph, text) if gaps or comparison else (),
-                 explain=explain)
+                 assumptions=assumptions, explain=explain)
     dot, w, h = legend_drawing_dot(key, width)
     return Drawing(dot, w, h)
 
@@ -83,11 +87,13 @@ def balance(graph: JourneyGraph, text: Catalog, *, theme: str = "print") -> Draw
 
 
 def picture(view: str, graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, *, theme: str = "print",
-            until_age: float | None = None, comparison: Any = None) -> Drawing:
+            until_age: float | None = None, comparison: Any = None,
+            assumptions: frozenset[str] = frozenset()) -> Drawing:
     """One of the :data:`PICTURE_VIEWS` by name (``until_age`` and ``comparison`` are the
     timeline's; the other pictures show the whole life of the persona)."""
     if view == "timeline":
-        return timeline(graph, gaps, text, theme=theme, until_age=until_age, comparison=comparison)
+        return timeline(graph, gaps, text, theme=theme, until_age=until_age, comparison=comparison,
+                        assumptions=assumptions)
     if view == "ecomap":
         return ecomap(graph, gaps, text, theme=theme)
     if view == "balance":

@@ -146,7 +146,9 @@ class XDot:
     def chunks(self, limit: int = CHUNK_BYTES) -> str:
         """The operations as DOT strings joined with ``+`` (Graphviz reads at most 16 kB per
         quoted string), one piece per line, split only between operations."""
-        pieces, current, size = [], [], 0
+        pieces: list[str] = []
+        current: list[str] = []
+        size = 0
         for op in self.ops:
             length = len(op.encode("utf-8")) + 1
             if current and size + length > limit:

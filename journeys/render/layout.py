@@ -210,8 +210,8 @@ def _place_bars(items: Sequence[Support | Factor], lane: str, top: float, graph:
         y = top + row * (sizes.bar + theme.row_gap / 2)
         bar = Box(start, y, end - start, sizes.bar)
         text_x = start + PAD if inside else end + PAD
-        label = Box(text_x, y, width, sizes.bar) if not inside else Box(start, y, end - start, sizes.bar)
-        bars.append(Bar(item, lane, bar, label, lines, inside))
+        label_box = Box(text_x, y, width, sizes.bar) if not inside else Box(start, y, end - start, sizes.bar)
+        bars.append(Bar(item, lane, bar, label_box, lines, inside))
     count = max(rows, default=-1) + 1
     return bars, top + count * (sizes.bar + theme.row_gap / 2)
 

@@ -17,7 +17,8 @@ from journeys.render.gaplist import CLOSED, NEW, OPEN, NumberedGap
 from journeys.render.geometry import Box
 from journeys.render.layout import LINE_SPACING, PAD
 from journeys.render.marks import (
-    BRACKET_TICK, bar, badge, bracket_style, factor_bar_style, marker, support_bar_style, text_block,
+    ASSUMPTION_BAR_STYLE, ASSUMPTION_RING, BRACKET_TICK, bar, badge, bracket_style, factor_bar_style, marker,
+    support_bar_style, text_block,
 )
 from journeys.render.theme import HANDOVER_STYLES, KIND_STYLES, LEVEL_FILLS, Theme
 
@@ -58,6 +59,7 @@ class Legend:
     gaps: Sequence[tuple[NumberedGap, str]] = ()
     title: bool = True
     explain: bool = True  # False: the gaps only decide which marks are explained (closed, new)
+    assumptions: bool = False  # the picture draws assumptions (elements without sources): explain them
     entries: list[Entry] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -71,10 +73,10 @@ class Legend:
         for level in LEVEL_FILLS:
             fill, style, _ = support_bar_style(level)
             entries.append(Entry(self._level(level), self.vocabulary.label("support_levels", level, lang),
-                                 Look("bar", fill, style, heavy=style == "bold")))
+                                 Look("bar", fill, style, heavy="bold" in style)))
         for kind, key in (("risk", "render.legend.risk"), ("protective", "render.legend.protective")):
             fill, _, style = factor_bar_style(kind, theme)
-            entries.append(Entry(self._factor(kind), t(key), Look("bar", fill, style, heavy=style == "bold")))
+            entries.append(Entry(self._factor(kind), t(key), Look("bar", fill, style, heavy="bold" in style)))
         for handover, (style, colour) in HANDOVER_STYLES.items():
             entries.append(Entry(self._line(style, colour, theme.line_width * 2.2),
                                  self.vocabulary.label("handovers", handover, lang), Look("line", style=style, heavy=True)))
@@ -84,6 +86,9 @@ class Legend:
                              t("render.legend.unanswered"), Look("line", style="dashed", head="empty")))
         entries.append(Entry(self._line("solid", theme.protective, theme.line_width * 1.2, ends=True),
                              t("render.legend.coordination"), Look("line", ends="rings")))
+        if self.assumptions:
+            entries.append(Entry(self._assumption(), t("assumption_legend.entry"),
+                                 Look("assumption", style=ASSUMPTION_BAR_STYLE, ends="dashed ring")))
         entries.append(Entry(self._badge(OPEN), t("render.legend.gap"), Look("badge", theme.gap_line)))
         for severity in (3, 2, 1):
             width, style = bracket_style(severity, theme)
@@ -101,6 +106,19 @@ class Legend:
         def draw(dot: DotGraph, name: str, box: Box) -> None:
             x, y = box.centre
             marker(dot, name, kind, Box(x - size / 2, y - size / 2, size, size), self.theme)
+        return draw
+
+    def _assumption(self) -> Symbol:
+        """An event marker in a dashed ring next to a bar with a dotted outline."""
+        size = self.theme.marker * 0.5
+        ring = size * ASSUMPTION_RING
+
+        def draw(dot: DotGraph, name: str, box: Box) -> None:
+            y = box.centre[1]
+            left = box.x + (ring - size) / 2
+            marker(dot, f"{name}:mark", "contact", Box(left, y - size / 2, size, size), self.theme, assumption=True)
+            bar(dot, f"{name}:bar", Box(box.x + ring + 2, box.y + 2, max(box.w - ring - 2, 4.0), box.h - 4),
+                "#FFFFFF", self.theme.ink, ASSUMPTION_BAR_STYLE, self.theme)
         return draw
 
     def _level(self, level: str) -> Symbol:

@@ -21,12 +21,18 @@ def inch(points: float) -> float:
     return round(points / 72.0, 4)
 
 
-def marker(graph: DotGraph, name: str, kind: str, box: Box, theme: Theme, element_id: str | None = None, *,
-           fill: str | None = None, outline: str | None = None, shape: str | None = None) -> None:
-    """The shape of an event kind, filled with its colour, at a box's centre (``fill``,
-    ``outline`` and ``shape`` override the kind's own, e.g. for a faded mark)."""
+def marker(graph: DotGraph, name: str, kind: str, box: Box, theme: Theme, element_id: str | None = None,
+           assumption: bool = False, *, fill: str | None = None, outline: str | None = None,
+           shape: str | None = None) -> None:
+    """The shape of an event kind, filled with its colour, at a box's centre; an assumption (an
+    element without sources in the interviews) is ringed by a dashed circle. ``fill``,
+    ``outline`` and ``shape`` override the kind's own (e.g. for a faded mark)."""
     style = KIND_STYLES[kind]
     x, y = box.centre
+    if assumption:
+        ring = inch(max(box.w, box.h) * ASSUMPTION_RING)
+        graph.node(f"{name}:assumption", x, y, shape="circle", width=ring, height=ring, fixedsize="true",
+                   style="dashed", color=theme.ink, penwidth=theme.line_width * 1.2, label="")
     graph.node(name, x, y, id=element_id, shape=shape or style.shape, width=inch(box.w), height=inch(box.h),
                fixedsize="true", style="filled", fillcolor=fill or style.fill, color=outline or theme.ink,
                penwidth=theme.line_width * 1.2, peripheries=style.peripheries if style.peripheries > 1 else None)
@@ -53,6 +59,10 @@ def bar(graph: DotGraph, name: str, box: Box, fill: str, outline: str, style: st
                label=html)
 
 
+ASSUMPTION_BAR_STYLE = "dotted"  # the outline of a factor's or support's bar that is an assumption
+ASSUMPTION_RING = 1.8  # the dashed ring around an assumed event, times the marker's size
+
+
 def support_bar_style(level: str) -> tuple[str, str, str]:
     """Fill, line style and text colour of a support level's bar."""
     return LEVEL_FILLS[level], LEVEL_STYLES[level], LEVEL_TEXT[level]
@@ -60,10 +70,11 @@ def support_bar_style(level: str) -> tuple[str, str, str]:
 
 def factor_bar_style(kind: str, theme: Theme) -> tuple[str, str, str]:
     """Fill, outline and line style of a risk or protective factor's bar: a heavy outline for a
-    risk, a dotted one for protection (their fills are the same grey as a support's in print)."""
+    risk, a heavy dashed one for protection (their fills are the same grey as a support's in
+    print; a dotted outline marks an assumption)."""
     if kind == "risk":
         return RISK_FILL, theme.risk, "bold"
-    return PROTECTIVE_FILL, theme.protective, "dotted"
+    return PROTECTIVE_FILL, theme.protective, "dashed,bold"
 
 
 def bracket_style(severity: int, theme: Theme) -> tuple[float, str]:
@@ -99,5 +110,5 @@ def hatch(graph: DotGraph, box: Box, colour: str, spacing: float, width: float) 
         start += spacing
 
 
-__all__ = ["marker", "text_block", "bar", "badge", "hatch", "support_bar_style", "factor_bar_style", "bracket_style",
-           "OKABE_ITO"]
+__all__ = ["ASSUMPTION_BAR_STYLE", "ASSUMPTION_RING", "marker", "text_block", "bar", "badge", "hatch",
+           "support_bar_style", "factor_bar_style", "bracket_style", "OKABE_ITO"]

@@ -10,10 +10,10 @@ the pictures are Graphviz's PDFs placed on the page as they are
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Mapping
 
 from persona.errors import PersonaError
 from persona.i18n import Catalog
@@ -107,7 +107,8 @@ def _placed(flowables: Iterable[Any], box: Box, columns: int, gutter: float) -> 
     Each flowable's place depends only on those before it, so what is placed before the first
     misfit is also the longest run from the start that fits."""
     width = (box.w - gutter * (columns - 1)) / columns
-    placed, column, y = [], 0, 0.0
+    placed: list[tuple[Any, float, float, float]] = []
+    column, y = 0, 0.0
     for flowable in flowables:
         _, h = flowable.wrap(width, box.h)
         if y + h > box.h and y > 0:
@@ -205,13 +206,16 @@ def _card(journey: Journey, text: Catalog, sheet: Sheet):
     return make
 
 
-def _gap_list(journey: Journey, text: Catalog, sheet: Sheet, notes: Any):
+def _gap_list(journey: Journey, text: Catalog, sheet: Sheet, notes: Any, extras: PosterExtras | None = None):
     vocabulary = journey.graph.vocabulary
-    lines = [("heading", text("render.poster.gaps_title"), None)]  # worded once, set at every trial size
+    verdicts = extras.verdicts if extras else {}
+    lines: list[tuple[str, str, int | None]] = [("heading", text("render.poster.gaps_title"), None)]  # worded once, set at every trial size
     if not journey.numbered:
         lines.append(("body", text("render.poster.no_gaps"), None))
     for numbered in journey.numbered:
         lines += [(role, line, numbered.number) for role, line in _gap_entry(numbered, text, vocabulary, notes)]
+        if numbered.gap.key in verdicts:
+            lines.append(("small", verdicts[numbered.gap.key], numbered.number))
 
     def make(factor: float) -> Iterator[Any]:
         st = _styles(sheet, factor)
@@ -264,6 +268,24 @@ def _footer(canvas, sheet: Sheet, journey: Journey, text: Catalog) -> float:
 
 
 # --- the whole page -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PosterExtras:
+    """Optional additions: the service catalogue's verdict under each gap (gap key → line), and
+    a cost panel (a drawing, e.g. :func:`journeys.render.cost_view.cost_curve`) beside the legend."""
+
+    verdicts: Mapping[str, str] = field(default_factory=dict)
+    cost_panel: Any = None
+
+
+def _legend_and_panel(box: Box, panel: Any) -> tuple[Box, Box | None]:
+    """The legend's region, shared with the cost panel (the panel takes the lower half)."""
+    if panel is None:
+        return box, None
+    half = box.h / 2
+    return Box(box.x, box.y, box.w, half), Box(box.x, box.y + half, box.w, box.h - half)
+
+
+
 @dataclass(frozen=True)
 class Regions:
     card: Box
@@ -327,39 +349,48 @@ def _canvas(sheet: Sheet, persona_name: str, text: Catalog):
     return canvas, out
 
 
-def poster_page(journey: Journey, text: Catalog, size: str, orientation: str, notes: Any = None) -> bytes:
+def poster_page(journey: Journey, text: Catalog, size: str, orientation: str, notes: Any = None,
+                extras: PosterExtras | None = None, assumptions: frozenset[str] = frozenset()) -> bytes:
     """One page of the requested ISO size with the whole journey on it (A2 and A3: the summary
-    poster of :mod:`journeys.render.summary_poster`, since a whole life cannot be read there)."""
+    poster of :mod:`journeys.render.summary_poster`, since a whole life cannot be read there;
+    it carries the catalogue's verdicts on the gaps, not the cost panel or the assumption marks)."""
     from journeys.render.summary_poster import SUMMARY_SIZES, summary_page
 
     if size in SUMMARY_SIZES:
-        return summary_page(journey, text, size, orientation, notes)
+        return summary_page(journey, text, size, orientation, notes, extras.verdicts if extras else None)
     width, height = page_size(size, orientation)
     sheet = Sheet(width, height, min(width, height) / REFERENCE_SHORT_SIDE)
     canvas, out = _canvas(sheet, journey.graph.persona.name, text)
     top = _title(canvas, sheet, journey, text)
     bottom = _footer(canvas, sheet, journey, text)
-    line = timeline(journey.graph, journey.gaps, text, comparison=journey.comparison, legend=False)
+    line = timeline(journey.graph, journey.gaps, text, comparison=journey.comparison, legend=False,
+                    assumptions=assumptions)
     risk = balance(journey.graph, text)
     regions = _regions(sheet, top, bottom, (line.height + risk.height) / line.width)
     _fit(canvas, sheet, regions.card, _card(journey, text, sheet))
-    _fit(canvas, sheet, regions.gaps, _gap_list(journey, text, sheet, notes), regions.gap_columns,
+    _fit(canvas, sheet, regions.gaps, _gap_list(journey, text, sheet, notes, extras), regions.gap_columns,
          overflow=_left_out(text, sheet))
     canvas.showPage()
     canvas.save()
     placements = _picture_stack(line, risk, regions.timeline, sheet)
     placements.append(_fit_drawing(ecomap(journey.graph, journey.gaps, text), regions.ecomap, sheet))
-    key = legend(journey.graph, text, theme="projector", width=regions.legend.w / sheet.scale)
-    placements.append(_fit_drawing(key, regions.legend, sheet))
+    legend_box, panel_box = _legend_and_panel(regions.legend, extras.cost_panel if extras else None)
+    key = legend(journey.graph, text, theme="projector", width=legend_box.w / sheet.scale,
+                 assumptions=bool(assumptions))
+    placements.append(_fit_drawing(key, legend_box, sheet))
+    if panel_box is not None and extras is not None:
+        placements.append(_fit_drawing(extras.cost_panel, panel_box, sheet))
     return merge_drawings(out.getvalue(), placements)
 
 
 def poster_pdf(persona_file: PersonaFile, text: Catalog, *, size: str = "A1", orientation: str = "landscape",
-               tile: str | None = None, scenario: str | None = None, notes: Any = None) -> bytes:
-    """The poster as PDF bytes (one page of exactly ``size``; with ``tile``, many sheets)."""
+               tile: str | None = None, scenario: str | None = None, notes: Any = None,
+               extras: PosterExtras | None = None, assumptions: frozenset[str] = frozenset()) -> bytes:
+    """The poster as PDF bytes (one page of exactly ``size``; with ``tile``, many sheets);
+    ``assumptions`` (ids of elements without sources) are drawn dashed and explained in the legend."""
     refuse_personal_data(persona_file)
     journey = prepare(persona_file, scenario, compare=scenario is not None)
-    page = poster_page(journey, text, size, orientation, notes)
+    page = poster_page(journey, text, size, orientation, notes, extras, assumptions)
     if tile:
         from journeys.render.tiles import tile_pdf
 

@@ -10,7 +10,7 @@ drawn; what does not fit is named in a closing line, never set smaller.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -92,7 +92,7 @@ def _lanes(numbered: NumberedGap, journey: Journey, text: Catalog) -> str:
 
 
 def _card(numbered: NumberedGap, journey: Journey, text: Catalog, notes: Any, x: float, width: float,
-          sizes: dict[str, float]) -> list[Line]:
+          sizes: dict[str, float], verdicts: Mapping[str, str]) -> list[Line]:
     """A gap's lines from y = 0: number and title, severity · ages · lanes, explanation, question,
     the child's (or family's) own words from the events it rests on, and the room's notes."""
     gap = numbered.gap
@@ -105,6 +105,8 @@ def _card(numbered: NumberedGap, journey: Journey, text: Catalog, notes: Any, x:
     chain = set(gap.events)
     parts += [(text("summary.voice", voice=e.voice, age=format_age(e.age, text)), "small", "italic")
               for e in journey.graph.persona.events_by_age() if e.id in chain and e.voice]
+    if gap.key in verdicts:
+        parts.append((verdicts[gap.key], "small", "bold"))
     note = notes.note(gap.key) if notes is not None else None
     if note is not None and not note.is_empty:
         if note.text.strip():
@@ -166,8 +168,8 @@ def _footer(journey: Journey, text: Catalog, margin: float, usable: float, heigh
     return _moved(lines, height - margin - (lines[-1].box.bottom if lines else 0.0))
 
 
-def _place_cards(journey: Journey, text: Catalog, notes: Any, columns: Columns,
-                 sizes: dict[str, float]) -> tuple[list[Line], list[Bar], list[int], int, float]:
+def _place_cards(journey: Journey, text: Catalog, notes: Any, columns: Columns, sizes: dict[str, float],
+                 verdicts: Mapping[str, str]) -> tuple[list[Line], list[Bar], list[int], int, float]:
     """Gap cards in reading order down the columns, keeping room for the closing notice; stops at
     the first card that does not fit. Returns the lines, bars, numbers shown and where it stopped."""
     ordered = reading_order(journey.numbered, notes)
@@ -180,13 +182,15 @@ def _place_cards(journey: Journey, text: Catalog, notes: Any, columns: Columns,
     shown: list[int] = []
     for index, numbered in enumerate(ordered):
         limit = columns.bottom if index == len(ordered) - 1 else columns.bottom - notice_room
-        card = _card(numbered, journey, text, notes, columns.x(column) + bar_room, columns.width - bar_room, sizes)
+        card = _card(numbered, journey, text, notes, columns.x(column) + bar_room, columns.width - bar_room, sizes,
+                     verdicts)
         card_h = card[-1].box.bottom if card else 0.0
         if y + card_h > limit and y > columns.top:
             if column + 1 >= columns.count:
                 break
             column, y = column + 1, columns.top
-            card = _card(numbered, journey, text, notes, columns.x(column) + bar_room, columns.width - bar_room, sizes)
+            card = _card(numbered, journey, text, notes, columns.x(column) + bar_room, columns.width - bar_room,
+                         sizes, verdicts)
         if y + card_h > limit:
             break
         lines += _moved(card, y)
@@ -197,7 +201,8 @@ def _place_cards(journey: Journey, text: Catalog, notes: Any, columns: Columns,
     return lines, bars, shown, column, y
 
 
-def summary_layout(journey: Journey, text: Catalog, size: str, orientation: str, notes: Any = None) -> SummaryLayout:
+def summary_layout(journey: Journey, text: Catalog, size: str, orientation: str, notes: Any = None,
+                   verdicts: Mapping[str, str] | None = None) -> SummaryLayout:
     """Every line of the summary poster with its box, the severity bars, and which gaps are on it."""
     width, height = page_size(size, orientation)
     sizes, margin = TYPE_SCALE[size], MARGIN[size]
@@ -208,7 +213,7 @@ def summary_layout(journey: Journey, text: Catalog, size: str, orientation: str,
     count = max(1, int((usable + gutter) // (COLUMN_WIDTH + gutter)))
     columns = Columns(margin, (usable - gutter * (count - 1)) / count, count, gutter,
                       header[-1].box.bottom + sizes["body"] * 1.5, footer[0].box.y - sizes["body"])
-    cards, bars, shown, column, y = _place_cards(journey, text, notes, columns, sizes)
+    cards, bars, shown, column, y = _place_cards(journey, text, notes, columns, sizes, verdicts or {})
     lines = header + footer + cards
     left_out = tuple(sorted(n.number for n in journey.numbered if n.number not in shown))
     if left_out:
@@ -218,11 +223,12 @@ def summary_layout(journey: Journey, text: Catalog, size: str, orientation: str,
     return SummaryLayout(width, height, tuple(lines), tuple(bars), tuple(shown), left_out)
 
 
-def summary_page(journey: Journey, text: Catalog, size: str, orientation: str, notes: Any = None) -> bytes:
-    """The summary poster as one PDF page."""
+def summary_page(journey: Journey, text: Catalog, size: str, orientation: str, notes: Any = None,
+                 verdicts: Mapping[str, str] | None = None) -> bytes:
+    """The summary poster as one PDF page (``verdicts``: the service catalogue's line per gap key)."""
     from reportlab.pdfgen.canvas import Canvas
 
-    layout = summary_layout(journey, text, size, orientation, notes)
+    layout = summary_layout(journey, text, size, orientation, notes, verdicts)
     register_fonts()
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=(layout.width, layout.height), invariant=1, pageCompression=1,

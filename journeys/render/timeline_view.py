@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from persona.i18n import Catalog
+from persona.model import Factor
 
 from journeys.graph import JourneyGraph
 from journeys.render.dot import DotGraph, TextStyle
@@ -17,7 +18,8 @@ from journeys.render.gaplist import CLOSED, NumberedGap
 from journeys.render.geometry import Box, pack_rows
 from journeys.render.layout import AXIS_END, PAD, TimelineLayout, layout_timeline
 from journeys.render.marks import (
-    BRACKET_TICK, badge, bar, bracket_style, factor_bar_style, hatch, marker, support_bar_style, text_block,
+    ASSUMPTION_BAR_STYLE, BRACKET_TICK, badge, bar, bracket_style, factor_bar_style, hatch, marker,
+    support_bar_style, text_block,
 )
 from journeys.render.theme import HANDOVER_STYLES, Theme
 
@@ -163,7 +165,8 @@ def _draw_load(dot: DotGraph, layout: TimelineLayout, graph: JourneyGraph, theme
     bg.text(strip.x + PAD, strip.y + theme.small_size, text("render.timeline.load"), theme.small_size, dot.font, theme.muted)
 
 
-def _draw_bars(dot: DotGraph, layout: TimelineLayout, theme: Theme, until: float | None) -> None:
+def _draw_bars(dot: DotGraph, layout: TimelineLayout, theme: Theme, until: float | None,
+               assumptions: frozenset[str] = frozenset()) -> None:
     for item in layout.bars:
         thing = item.item
         if not _visible(thing.from_, until):
@@ -171,12 +174,13 @@ def _draw_bars(dot: DotGraph, layout: TimelineLayout, theme: Theme, until: float
         box = item.bar
         if until is not None and (thing.to is None or thing.to > until):
             box = Box(box.x, box.y, max(layout.x(until) - box.x, 2.0), box.h)
-        if item.lane == "factors":
+        if isinstance(thing, Factor):  # the factors lane
             fill, outline, style = factor_bar_style(thing.type, theme)
             text_colour, kind = theme.ink, f"factor-{thing.type}"
         else:
             fill, style, text_colour = support_bar_style(thing.level)
             outline, kind = theme.ink, "support"
+        style = ASSUMPTION_BAR_STYLE if thing.id in assumptions else style
         inside = item.inside and box.w >= item.bar.w - 0.01
         bar(dot, f"{kind}:{thing.id}", box, fill, outline, style, theme, (), text_colour, element_id=f"{kind}-{thing.id}")
         if inside:
@@ -191,13 +195,15 @@ def _text_w(item: Any, theme: Theme) -> float:
     return block_width(item.lines, theme.small_size)
 
 
-def _draw_events(dot: DotGraph, layout: TimelineLayout, theme: Theme, until: float | None) -> dict[str, Box]:
+def _draw_events(dot: DotGraph, layout: TimelineLayout, theme: Theme, until: float | None,
+                 assumptions: frozenset[str] = frozenset()) -> dict[str, Box]:
     shown: dict[str, Box] = {}
     for mark in layout.events:
         event = mark.event
         if not _visible(event.age, until):
             continue
-        marker(dot, f"event:{event.id}", event.kind, mark.marker, theme, element_id=f"event-{event.id}")
+        marker(dot, f"event:{event.id}", event.kind, mark.marker, theme, element_id=f"event-{event.id}",
+               assumption=event.id in assumptions)
         style = TextStyle(theme.font_size, theme.ink)
         note_style = TextStyle(theme.small_size, theme.muted, italic=True)
         text_block(dot, f"label:{event.id}", mark.label, mark.lines, style, mark.note, note_style)
@@ -294,10 +300,11 @@ def _draw_until(dot: DotGraph, layout: TimelineLayout, theme: Theme, until: floa
 
 
 def timeline_dot(graph: JourneyGraph, numbered: Sequence[NumberedGap], text: Catalog, theme: Theme,
-                 until_age: float | None = None, legend: Any = None, room: Any = None) -> tuple[str, float, float]:
+                 until_age: float | None = None, legend: Any = None, room: Any = None,
+                 assumptions: frozenset[str] = frozenset()) -> tuple[str, float, float]:
     """The DOT text of the timeline, with its width and height in points. ``room`` is the
     legend the height is made for (the whole gap list, so stepping through ages never changes
-    the picture's size)."""
+    the picture's size); ``assumptions`` are the ids of elements drawn as assumptions."""
     layout = layout_timeline(graph, room_numbered(numbered, room), text, theme)
     extra_height = (room or legend).height(layout.width) if legend else 0.0
     dot = DotGraph("timeline", layout.width, layout.height + extra_height, font_family().graphviz_name)
@@ -306,8 +313,8 @@ def timeline_dot(graph: JourneyGraph, numbered: Sequence[NumberedGap], text: Cat
     _draw_axis(dot, layout, theme, text)
     _draw_load(dot, layout, graph, theme, text, until_age)
     _draw_until(dot, layout, theme, until_age)
-    _draw_bars(dot, layout, theme, until_age)
-    shown = _draw_events(dot, layout, theme, until_age)
+    _draw_bars(dot, layout, theme, until_age, assumptions)
+    shown = _draw_events(dot, layout, theme, until_age, assumptions)
     _draw_gaps(dot, layout, graph, theme, until_age, {n.number for n in numbered}, shown)
     _draw_coordination(dot, layout, graph, shown, theme)
     _draw_responses(dot, graph, shown, theme)

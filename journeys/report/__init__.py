@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from persona.i18n import Catalog
 
@@ -47,6 +47,7 @@ class GapEntry:
     note: str = ""
     votes: int = 0
     ideas: tuple[str, ...] = ()
+    catalogue: str = ""  # the service catalogue's verdict, when one was given
 
 
 def markdown_escape(value: Any) -> str:
@@ -69,6 +70,13 @@ def _agency(graph: JourneyGraph, agency: str | None, text: Catalog) -> str:
     return graph.vocabulary.agency_label(agency, text.lang, short=True) if agency else ""
 
 
+def kind_unless_said(kind: str, label: str) -> str:
+    """The kind to put before a label, or "" when the label already begins with it: a decision
+    labelled "Beslut: extra resurs i gruppen" is not told as "Beslut: Beslut: extra resurs …"."""
+    head = label.split(":", 1)[0].strip() if ":" in label else ""
+    return "" if head.casefold() == kind.casefold() else kind
+
+
 def _event_row(event: Any, graph: JourneyGraph, text: Catalog, numbers: dict[str, tuple[int, ...]]) -> Row:
     vocabulary = graph.vocabulary
     if event.kind == "transition":
@@ -84,8 +92,9 @@ def _event_row(event: Any, graph: JourneyGraph, text: Catalog, numbers: dict[str
         details.append(text("report.voice", voice=event.voice))
     responses = [text("report.response", age=format_age(r.age, text), event=event_label(r, vocabulary, text))
                  for r in graph.responses_to(event.id)]
-    return Row(format_age(event.age, text), agency, vocabulary.label("event_kinds", event.kind, text.lang),
-               event_label(event, vocabulary, text), tuple(details),
+    label = event_label(event, vocabulary, text)
+    kind = kind_unless_said(vocabulary.label("event_kinds", event.kind, text.lang), label)
+    return Row(format_age(event.age, text), agency, kind, label, tuple(details),
                "; ".join(responses) or (text("report.no_response") if event.kind in ("signal", "report", "referral") else ""),
                numbers.get(event.id, ()))
 
@@ -104,7 +113,8 @@ def chronology_rows(graph: JourneyGraph) -> list[Any]:
     return [item for _, _, item in sorted(items, key=lambda t: (t[0], t[1]))]
 
 
-def _gap_entries(numbered: Sequence[Any], graph: JourneyGraph, text: Catalog, notes: Any) -> list[GapEntry]:
+def _gap_entries(numbered: Sequence[Any], graph: JourneyGraph, text: Catalog, notes: Any,
+                 verdicts: Mapping[str, str]) -> list[GapEntry]:
     entries = []
     for item in numbered:
         gap = item.gap
@@ -114,13 +124,15 @@ def _gap_entries(numbered: Sequence[Any], graph: JourneyGraph, text: Catalog, no
         entries.append(GapEntry(item.number, rule_title(gap.rule, text),
                                 format_age_span(gap.start, gap.end, text),
                                 status, words.message, words.question,
-                                note.text.strip() if note else "", note.votes if note else 0, tuple(note.ideas) if note else ()))
+                                note.text.strip() if note else "", note.votes if note else 0, tuple(note.ideas) if note else (),
+                                verdicts.get(gap.key, "")))
     return entries
 
 
 def chronology(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, *, fmt: str = "html", notes: Any = None,
-               comparison: Any = None, title: str | None = None) -> str:
-    """The chronology as HTML (a whole accessible page) or Markdown."""
+               comparison: Any = None, title: str | None = None, verdicts: Mapping[str, str] | None = None) -> str:
+    """The chronology as HTML (a whole accessible page) or Markdown; ``verdicts`` (gap key → line)
+    adds the service catalogue's verdict under each gap."""
     if fmt not in FORMATS:
         raise ValueError(fmt)
     numbered = number_gaps(gaps, comparison)
@@ -130,7 +142,7 @@ def chronology(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, *, fmt: 
     persona = graph.persona
     context = {
         "t": text, "lang": text.lang, "persona": persona, "rows": rows,
-        "gaps": _gap_entries(numbered, graph, text, notes),
+        "gaps": _gap_entries(numbered, graph, text, notes, verdicts or {}),
         "title": title or text("report.title", name=persona.name),
         "sources": ", ".join(persona.sources) or text("render.poster.no_sources"),
     }

@@ -46,7 +46,7 @@ def _cliffs(graph: JourneyGraph, low: float, high: float) -> list[Cliff]:
         if event.kind == "transition" and event.handover != "full":
             found.append((event.age, event, event_agencies(event)))
         elif event.kind == "closure" and child_service(graph, event.agency, high):
-            found.append((event.age, event, (event.agency,)))
+            found.append((event.age, event, (event.agency or "",)))
     for support in graph.supports():
         if support.to is not None and low <= support.to <= high and child_service(graph, support.agency, high):
             found.append((support.to, support, (support.agency,)))

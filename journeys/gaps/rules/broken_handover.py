@@ -70,9 +70,9 @@ class SupportEnds:
     """Supports sorted by where they end, to find those ending near an age with a bisect."""
 
     def __init__(self, supports: tuple[Support, ...]):
-        ended = sorted((s for s in supports if s.to is not None), key=lambda s: s.to)
+        ended = sorted((s for s in supports if s.to is not None), key=lambda s: s.to or 0.0)
         self.supports = ended
-        self.ends = [s.to for s in ended]
+        self.ends = [s.to or 0.0 for s in ended]
 
     def near(self, age: float, window: float) -> list[Support]:
         low = bisect_left(self.ends, age - window - EPSILON)

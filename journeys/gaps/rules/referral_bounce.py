@@ -70,14 +70,14 @@ def _circles(graph: JourneyGraph, referrals: Sequence[Event], window: float) -> 
     short."""
     arrived: dict[str, tuple[Event, ...]] = {}
     for referral in referrals:
-        chain = _chain_into(graph, arrived.pop(referral.agency, ()), referral, window)
+        chain = _chain_into(graph, arrived.pop(referral.agency or "", ()), referral, window)
         visited = [chain[0].agency] + [r.to for r in chain] if chain else [referral.agency]
         if referral.to in visited:
             circle = chain[visited.index(referral.to):] + (referral,)
             if len(circle) > 1:
                 yield circle
             continue
-        arrived[referral.to] = chain + (referral,)
+        arrived[referral.to or ""] = chain + (referral,)
 
 
 def _chain_into(graph: JourneyGraph, chain: tuple[Event, ...], referral: Event, window: float) -> tuple[Event, ...]:

@@ -1,0 +1,1 @@
+"""From coded interviews to a composite persona: reading records, compose, provenance, import."""
