@@ -11,7 +11,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: app test lint bench install lock system-deps golden clean
+.PHONY: app test lint bench install lock system-deps golden clean fuzz
 
 CONSTRAINTS := constraints.txt
 LOCK_VENV := .lock-venv
@@ -51,6 +51,12 @@ lock:
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+# A long property-based run of the loader and validator (tests/test_fuzz.py): only the project's own
+# errors may come out. FUZZ_EXAMPLES inputs of each kind, new ones each run.
+FUZZ_EXAMPLES ?= 50000
+fuzz: $(STAMP)
+	JOURNEYS_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/test_fuzz.py -q -p no:cacheprovider
 
 # Regenerate the golden files after an intended change of rendered output; review the diff.
 golden: $(STAMP)

@@ -41,7 +41,7 @@ setup(
     package_dir={f"{BUNDLE}.app": "app"},
     package_data={
         "persona": ["data/*.yaml", "lang/*.yaml"],
-        "journeys": ["data/*.yaml", "lang/*.yaml", "templates/*", "report/templates/*"],
+        "journeys": ["data/*.yaml", "lang/*.yaml", "templates/*", "report/templates/*", "cohort/templates/*"],
         f"{BUNDLE}.app": ["lang/*.yaml"],
     },
     cmdclass={"build_py": BuildWithBundle},

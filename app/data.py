@@ -201,3 +201,5 @@ def listed(path: str, stamp: tuple[int, int]) -> Listed:
         return Listed(path, read_persona(Path(path), vocabulary()).persona.name, 0)
     except PersonaError as exc:
         return Listed(path, None, len(exc.problems))
+    except Exception:  # noqa: BLE001 - the last guard: one broken file must not blank the list
+        return Listed(path, None, 1)

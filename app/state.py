@@ -7,6 +7,7 @@ between pages; widgets copy into them with callbacks.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from functools import cached_property
@@ -154,6 +155,24 @@ class NothingChosen(Exception):
     """No persona has been chosen yet."""
 
 
+# --- uploads that failed: read once, remembered by their content hash ---
+
+FAILED_UPLOADS_KEPT = 8
+
+
+def failed_upload(raw: bytes) -> Any:
+    """The error of an upload with these bytes that failed before (None: not tried, or valid)."""
+    return st.session_state.get("failed_uploads", {}).get(hashlib.sha256(raw).hexdigest())
+
+
+def remember_failed_upload(raw: bytes, error: Any) -> Any:
+    failed = st.session_state.setdefault("failed_uploads", {})
+    failed[hashlib.sha256(raw).hexdigest()] = error
+    while len(failed) > FAILED_UPLOADS_KEPT:
+        failed.pop(next(iter(failed)))
+    return error
+
+
 # --- the age on the journey ---
 
 def age() -> float:
@@ -207,5 +226,27 @@ def upload_notes(persona_id: str):
 
 
 def change_upload_note(persona_id: str, gap_key: str, change: Callable[[Any], Any]) -> None:
+    """Change a note of an uploaded persona (refused, unchanged, when it would hold personal data)."""
     notes = upload_notes(persona_id)
-    st.session_state["upload_notes"] = notes.with_note(gap_key, change(notes.note(gap_key)))
+    st.session_state["upload_notes"] = notes.changed(gap_key, change, chosen_name() or persona_id)
+
+
+# --- who writes notes from this browser ---
+
+def author() -> str:
+    """The name this browser writes notes under; at first a short code made from the session."""
+    if "author" not in st.session_state:
+        st.session_state["author"] = text()("app.gaps.default_author", code=_session_code())
+    return st.session_state["author"]
+
+
+def set_author(name: str) -> None:
+    st.session_state["author"] = name.strip() or author()
+
+
+def _session_code() -> str:
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    context = get_script_run_ctx()
+    session = context.session_id if context is not None else "local"
+    return hashlib.sha256(session.encode("utf-8")).hexdigest()[:4]

@@ -16,7 +16,7 @@ if _REPOSITORY not in sys.path:  # Streamlit puts only app/ on the path
 
 import streamlit as st  # noqa: E402
 
-from app import state, ui  # noqa: E402
+from app import access, state, ui  # noqa: E402
 
 PAGES = (
     ("choose", ":material/folder_open:"),
@@ -28,6 +28,7 @@ PAGES = (
     ("network", ":material/hub:"),
     ("edit", ":material/edit:"),
     ("export", ":material/download:"),
+    ("cohort", ":material/groups:"),
 )
 
 
@@ -48,6 +49,8 @@ def main() -> None:
     text = state.text()
     st.set_page_config(page_title=text("app.title"), page_icon=":material/route:", layout="wide")
     ui.apply_theme(state.theme())
+    if not access.granted():  # open to the room's network: asked once per browser session
+        access.gate(text)
     st.navigation(pages(text)).run()
 
 

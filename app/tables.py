@@ -1,4 +1,5 @@
-"""The edit page's tables: a persona's items as a DataFrame for ``st.data_editor`` and back.
+"""The edit page's tables: a persona's items as a DataFrame for ``st.data_editor`` and back
+(cells ↔ YAML values by ``app/cell_values.py``).
 
 The hidden column ``_original_id`` remembers which item a row came from, so an edited id
 changes that item in place, a missing row deletes it and a row without one is new. Codes are
@@ -13,11 +14,12 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from persona.edit import ITEM_ORDER, NUMBER_FIELDS, PersonaEditor
+from persona.edit import ITEM_ORDER, PersonaEditor
 from persona.i18n import Catalog
 from persona.model import EVENT_KINDS, FACTOR_DOMAINS, SUPPORT_LEVELS
 
 from app import cells, data
+from app.cell_values import NUMBER_FIELDS, row_cells, row_values
 
 COLLECTIONS = ("events", "supports", "factors", "people")
 ORIGINAL = "_original_id"
@@ -54,7 +56,7 @@ def column_config(collection: str, text: Catalog, agencies: list[str],
 
 
 def frame(editor: PersonaEditor, collection: str, text: Catalog) -> pd.DataFrame:
-    rows = editor.rows(collection)
+    rows = [row_cells(row, collection) for row in editor.rows(collection)]
     table = pd.DataFrame(rows, columns=list(ITEM_ORDER[collection]))
     table.insert(0, ORIGINAL, [row["id"] for row in rows])
     for column in NUMBER_FIELDS[collection]:
@@ -70,12 +72,14 @@ def _plain(value: Any) -> Any:
 
 
 def table_rows(table: pd.DataFrame, collection: str, text: Catalog) -> tuple[list[dict[str, Any]], list[str | None]]:
+    """The edited table as rows of YAML values (for :func:`persona.edit.edited_text`) and the id
+    each row had when the table was made."""
     ages = NUMBER_FIELDS[collection]
     rows = []
     for record in table.to_dict("records"):
         row = {c: _plain(v) for c, v in record.items() if c != ORIGINAL and c not in map(_kept, ages)}
         for column in ages:
             row[column] = cells.age_value(row.get(column), _plain(record.get(_kept(column))), text)
-        rows.append(row)
+        rows.append(row_values(row, collection))
     originals = [_plain(v) for v in table[ORIGINAL].tolist()]
     return rows, originals

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import base64
 import html
+import re
 from functools import lru_cache
 from typing import Any, Callable, Sequence
 
 import streamlit as st
 
-from persona.errors import PersonaError
+from persona.errors import PersonaError, exception_words
 from persona.i18n import Catalog
 
 from app import state
@@ -85,10 +86,27 @@ def escape(value: Any) -> str:
     return html.escape(str(value), quote=True)
 
 
+# Characters that start markup anywhere in Streamlit's Markdown: emphasis, code, links, maths ($),
+# colours and icons (:red[…], :material/…:), strike-through, tables, HTML; and those that start it
+# only at the beginning of a line: headings, quotes, lists.
+_MARKUP = re.compile(r"([\\`*_\[\]$~|<&])")
+_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])", re.MULTILINE)
+
+
+def literal(value: Any) -> str:
+    """A user-supplied string for a Streamlit text that reads Markdown (titles, messages, labels,
+    radio options): every markup character escaped, so ``**x**``, ``$x$``, ``:red[x]`` and
+    ``[x](javascript:…)`` show as typed. A colon is written as ``&#58;``: Streamlit finds icons
+    (``:material/home:``) before a backslash counts (seen in the browser test)."""
+    escaped = _MARKUP.sub(r"\\\1", str(value)).replace(":", "&#58;")  # icons are found before "\\:" counts
+    return _LINE_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], escaped)
+
+
 def show_problems(error: PersonaError, text: Catalog) -> None:
-    """Every problem of a library error on its own line, inside one ``st.error``."""
+    """Every problem of a library error on its own line, inside one ``st.error`` (shown literally:
+    the lines quote the file's values)."""
     lines = error.lines(text)
-    st.error("\n\n".join(f"`{line}`" if len(lines) > 1 else line for line in lines) or str(error), icon=":material/error:")
+    st.error("\n\n".join(literal(line) for line in lines) or literal(str(error)), icon=":material/error:")
 
 
 def page(body: Callable[[Catalog], None]) -> None:
@@ -106,7 +124,7 @@ def guard(body: Callable[[Catalog], None], text: Catalog) -> None:
     except PersonaError as exc:
         show_problems(exc, text)
     except Exception as exc:  # the last guard (Streamlit's own stop/rerun are BaseExceptions)
-        st.error(text("app.internal_error", error=f"{type(exc).__name__}: {exc}"), icon=":material/error:")
+        st.error(literal(text("app.internal_error", error=exception_words(exc))), icon=":material/error:")
 
 
 def picture(svg: str, label: str, fit_height: bool = False) -> None:

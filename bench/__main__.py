@@ -11,7 +11,7 @@ import sys
 from bench.common import ROOT
 
 # Each module has run() -> list[Figure].
-MODULES = ("cli_startup", "validate_folder", "engine", "poster", "app_step", "offer", "interviews")
+MODULES = ("cli_startup", "validate_folder", "engine", "poster", "app_step", "offer", "interviews", "cohort")
 
 
 def main(names: list[str]) -> int:

@@ -3,7 +3,7 @@
 ``generate_persona_text(n_events, seed=0)`` returns the YAML text of a fictional persona with
 ``n_events`` events spread over 0–20 years in a realistic mix: signals and reports that are
 answered (or not), referrals with waits, transitions with every kind of hand-over, meetings,
-closures, life events, plus supports (one per ten events) and risk and protective factors (one
+closures, life events, missed appointments and information passed on, plus supports (one per ten events) and risk and protective factors (one
 per twenty events).
 
 With ``crowded=True`` the same mix is packed for the pictures: events in tight clusters (six
@@ -23,7 +23,7 @@ AGENCIES = ("bvc", "preschool", "school", "student_health", "social", "bup", "po
             "youth_centre", "primary", "family_treatment", "kaa", "upper_secondary", "economic_aid",
             "habilitation", "logoped", "adult_psychiatry", "club")
 KIND_WEIGHTS = {"signal": 14, "contact": 28, "referral": 9, "report": 5, "assessment": 8, "decision": 7,
-                "coordination": 5, "closure": 6, "transition": 5, "life": 13}
+                "coordination": 5, "closure": 6, "transition": 5, "life": 13, "missed": 3, "information": 3}
 LEVELS = ("promotive", "preventive", "early", "treatment")
 HANDOVERS = ("none", "partial", "full")
 DOMAINS = ("growth", "care", "world")
@@ -59,7 +59,7 @@ def _event(index: int, age: float, kind: str, rng: random.Random, earlier: list[
         fields += [f"from: {source}", f"to: {target}", f"handover: {rng.choice(HANDOVERS)}"]
     elif kind != "life":
         fields.append(f"agency: {rng.choice(AGENCIES)}")
-    if kind in ("referral", "report"):
+    if kind in ("referral", "report", "information"):
         fields.append(f"to: {rng.choice(AGENCIES)}")
     if kind == "coordination":
         fields.append(f"with: [{', '.join(rng.sample(AGENCIES, rng.randint(1, 4)))}]")

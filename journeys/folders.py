@@ -2,7 +2,8 @@
 
 A folder may also hold the room's notes (``NAME.workshop.yaml``, :mod:`journeys.workshop`), the
 municipality's service catalogue (``NAME.catalogue.yaml``), the interview records a persona was
-composed from (``NAME.interview.yaml``) and hidden files; none is a persona.
+composed from (``NAME.interview.yaml``), cohort mapping files (``NAME.mapping.yaml``,
+:mod:`journeys.cohort.mapping`) and hidden files; none is a persona.
 ``journeys validate`` checks catalogues too (:func:`checkable_files`).
 """
 
@@ -18,10 +19,12 @@ CATALOGUE_SUFFIX = ".catalogue.yaml"  # as persona.catalogue.CATALOGUE_SUFFIX, w
 PERSONA_SUFFIXES = (".yaml", ".yml")
 # Interview records (persona.interview) are sensitive and no persona: never listed as one.
 INTERVIEW_SUFFIX = ".interview.yaml"
+MAPPING_SUFFIXES = (".mapping.yaml", ".mapping.yml")  # cohort mapping files (journeys.cohort.mapping)
 
 
 def is_persona_path(path: Path) -> bool:
-    return path.suffix in PERSONA_SUFFIXES and not path.name.endswith((SIDECAR_SUFFIX, CATALOGUE_SUFFIX, INTERVIEW_SUFFIX))
+    return path.suffix in PERSONA_SUFFIXES and not path.name.endswith(
+        (SIDECAR_SUFFIX, CATALOGUE_SUFFIX, INTERVIEW_SUFFIX, *MAPPING_SUFFIXES))
 
 
 def is_catalogue_path(path: Path) -> bool:

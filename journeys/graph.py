@@ -2,9 +2,9 @@
 
 Node ids are deterministic: ``event:<id>``, ``support:<id>``, ``factor:<id>``, ``agency:<id>``.
 Edges carry a ``relation`` (also their key): ``next`` (time order within a lane), ``at`` (an
-event or support at its agency), ``to`` (a referral, report or transition to an agency),
-``from`` (the agency a transition leaves), ``response`` (from an event to the event that
-answers it) and ``with`` (a coordination with an agency).
+event or support at its agency), ``to`` (a referral, report, transition or information passed
+on to an agency), ``from`` (the agency a transition leaves), ``response`` (from an event to the
+event that answers it) and ``with`` (a coordination with an agency).
 
 The query helpers the rules and the pictures share sit on :class:`JourneyGraph`; they run on
 indexes built once (sorted ages, per-agency activity periods), so that every query is a bisect
@@ -16,7 +16,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Iterable, Mapping
+from heapq import heappop, heappush
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping
 
 from persona.model import Event, Factor, Persona, Support
 from persona.vocabulary import Vocabulary
@@ -50,11 +51,11 @@ def agency_node(agency_id: str) -> str:
 
 
 def receiver(event: Event, vocabulary: Vocabulary) -> str | None:
-    """The agency a referral, report or transition goes to (a report with no ``to`` goes to
-    the vocabulary's report receiver)."""
+    """The agency a referral, report, transition or information goes to (a report with no
+    ``to`` goes to the vocabulary's report receiver)."""
     if event.kind == "report":
         return event.to or vocabulary.report_receiver
-    return event.to if event.kind in ("referral", "transition") else None
+    return event.to if event.kind in ("referral", "transition", "information") else None
 
 
 def event_agencies(event: Event) -> tuple[str, ...]:
@@ -71,8 +72,11 @@ def event_agencies(event: Event) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class ActivitySettings:
-    """When an agency counts as active: within ``days`` of one of its events, or during one of
-    its supports. Agencies of the ``ignored_sectors`` (the family) never count."""
+    """When an agency counts as active: during one of its supports, and during each stretch of
+    its involvement — from its first event until ``days`` after its last, where events less
+    than twice ``days`` apart belong to one stretch — never before its first contact. Agencies of the
+    ``ignored_sectors`` (the family), and bodies that decide but do not serve the family
+    (``coordinates: false`` in the vocabulary, such as a court), never count."""
 
     days: float = DEFAULT_ACTIVE_DAYS
     ignored_sectors: tuple[str, ...] = DEFAULT_IGNORED_SECTORS
@@ -101,6 +105,8 @@ class GraphIndex:
     support_starts: tuple[float, ...]
     support_starts_at: Mapping[str, tuple[float, ...]]
     horizon: float
+    tells: Mapping[str, Mapping[str, tuple[float, ...]]] = field(default_factory=dict)
+    informed: Mapping[str, tuple[Event, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -122,7 +128,8 @@ class JourneyGraph:
 
     # --- what the design promises -----------------------------------------------------------
     def active_agencies(self, age: float) -> frozenset[str]:
-        """Agencies with a support covering ``age`` or an event within the activity window."""
+        """Agencies with a support covering ``age``, or within a stretch of their involvement
+        (see :class:`ActivitySettings`)."""
         return frozenset(a for a, periods in self.index.activity.items() if periods.covers(age))
 
     def active_supports(self, age: float) -> tuple[Support, ...]:
@@ -191,14 +198,82 @@ class JourneyGraph:
         """The number of active risk factors (protective ones not subtracted), as steps."""
         return self.index.risk_count.steps
 
-    def first_event_at(self, agency: str, since: float, skip: str | None = None) -> Event | None:
-        """The first event at an agency at or after an age (``skip`` names an event to pass by)."""
+    def first_event_at(self, agency: str, since: float, skip: str | None = None,
+                       kinds: Iterable[str] | None = None) -> Event | None:
+        """The first event at an agency at or after an age (``skip`` names an event to pass by;
+        ``kinds`` keeps only events of those kinds)."""
         ages = self.index.ages_at.get(agency, ())
         events = self.index.events_at.get(agency, ())
+        wanted = set(kinds) if kinds is not None else None
         for position in range(bisect_left(ages, since), len(events)):
-            if events[position].id != skip:
-                return events[position]
+            event = events[position]
+            if event.id != skip and (wanted is None or event.kind in wanted):
+                return event
         return None
+
+    def learned(self, agency: str, since: float, until: float) -> dict[str, float]:
+        """Who knew what ``agency`` knew at ``since``, and from when, up to ``until``: the
+        earliest age each agency is reached by a chain of telling (report, referral,
+        information, a meeting, a full hand-over), each step at or after the one before.
+        A time-respecting reachability over the agencies (a shortest-path search, each step a
+        bisect), so one question costs the same however long the life is."""
+        known = {agency: since}
+        queue = [(since, agency)]
+        while queue:
+            age, sender = heappop(queue)
+            if age > known.get(sender, float("inf")):
+                continue
+            for target, ages in self.index.tells.get(sender, {}).items():
+                position = bisect_left(ages, age)
+                if position < len(ages) and ages[position] <= until and ages[position] < known.get(target, float("inf")):
+                    known[target] = ages[position]
+                    heappush(queue, (ages[position], target))
+        return known
+
+    def informed_by(self, agency: str, since: float) -> Iterator[Event]:
+        """``information`` events an agency sent on at or after an age, in time order (a
+        generator: a caller that has found what it needs stops early)."""
+        sent = self.index.informed.get(agency, ())
+        yield from sent[bisect_left(sent, since, key=lambda e: e.age):]
+
+    def answer_chain(self, event_id: str, steps: int, passes: Callable[[Event], bool]) -> Iterator[Event]:
+        """The events that answer an event (``responds_to``), and those that answer them, up to
+        ``steps`` steps along the graph's response edges, going on only through events for
+        which ``passes`` holds; in order of steps, then time."""
+        answers = list(self.responses_to(event_id))
+        for _ in range(steps):
+            yield from answers
+            answers = [later for e in answers if passes(e) for later in self.responses_to(e.id)]
+
+    def referral_circles(self, window: float) -> Iterator[tuple[Event, ...]]:
+        """Referral chains that come back to an agency already visited (A → B → A, or
+        A → B → C → A): each referral sent on by the agency the one before reached, at most
+        ``window`` years after it, with no support started at that agency in between. One
+        sweep in time order; a chain holds at most one referral per agency, so it stays short."""
+        arrived: dict[str, tuple[Event, ...]] = {}
+        for referral in self.events(("referral",)):
+            chain = self._chain_into(arrived.pop(referral.agency or "", ()), referral, window)
+            visited = [chain[0].agency] + [r.to for r in chain] if chain else [referral.agency]
+            if referral.to in visited:
+                circle = chain[visited.index(referral.to):] + (referral,)
+                if len(circle) > 1:
+                    yield circle
+                continue
+            arrived[referral.to or ""] = chain + (referral,)
+
+    def _chain_into(self, chain: tuple[Event, ...], referral: Event, window: float) -> tuple[Event, ...]:
+        """The chain that brought the child to this referral's agency, if it is still going:
+        recent enough, and no support started at that agency since the child arrived."""
+        if not chain or referral.age - chain[-1].age > window + 1e-9:
+            return ()
+        if self.support_started_at(referral.agency, chain[-1].age, referral.age):
+            return ()
+        return chain
+
+    def targeted_supports(self) -> tuple[Support, ...]:
+        """Supports above the promotive level (universal supports such as a preschool place or
+        the child health programme are for every child; they do not answer a risk)."""
+        return tuple(s for s in self.index.supports if s.level != "promotive")
 
     def supports_starting(self, since: float, until: float) -> tuple[Support, ...]:
         """Supports that begin within ``[since, until]``, in order of their start."""
@@ -226,8 +301,20 @@ class JourneyGraph:
 
     @property
     def horizon(self) -> float:
-        """The end of the timeline: 20, or the latest age the persona names."""
+        """The end of the timeline: where the record ``ends``; else 20, or the latest age the
+        persona names."""
         return self.index.horizon
+
+    @property
+    def record_end(self) -> float | None:
+        """The age where the record ends early (``ends: {age}``), or None for a whole life."""
+        return self.persona.ends.age if self.persona.ends else None
+
+    def open_at_end(self, start: float, window_years: float) -> bool:
+        """Whether a window from ``start`` is still open when the record ends: what would have
+        happened within it is not known, so it is no gap."""
+        end = self.record_end
+        return end is not None and start + window_years > end + 1e-9
 
     def receiver(self, event: Event) -> str | None:
         return receiver(event, self.vocabulary)
@@ -284,8 +371,41 @@ def build_index(persona: Persona, vocabulary: Vocabulary) -> GraphIndex:
         support_starts=tuple(s.from_ for s in supports),
         support_starts_at=_starts_by_agency(supports),
         horizon=_horizon(persona),
+        tells=_tells(events, vocabulary),
+        informed=_informed(events),
     )
 
+
+def _informed(events: tuple[Event, ...]) -> dict[str, tuple[Event, ...]]:
+    """``information`` events by the agency that sent them, in time order."""
+    sent: dict[str, list[Event]] = {}
+    for event in events:
+        if event.kind == "information" and event.agency and event.to:
+            sent.setdefault(event.agency, []).append(event)
+    return {agency: tuple(found) for agency, found in sent.items()}
+
+
+def _tells(events: tuple[Event, ...], vocabulary: Vocabulary) -> dict[str, dict[str, tuple[float, ...]]]:
+    """Who told whom, when: sender → receiver → ages, in time order. A report, referral or
+    ``information`` tells its receiver; a coordination tells every participant every other; a
+    transition with a full hand-over tells the agency the child goes to."""
+    found: dict[str, dict[str, list[float]]] = {}
+
+    def tell(sender: str | None, target: str | None, age: float) -> None:
+        if sender and target and sender != target:
+            found.setdefault(sender, {}).setdefault(target, []).append(age)
+
+    for event in events:
+        if event.kind in ("report", "referral", "information"):
+            tell(event.agency, receiver(event, vocabulary), event.age)
+        elif event.kind == "coordination":
+            present = event_agencies(event)
+            for sender in present:
+                for target in present:
+                    tell(sender, target, event.age)
+        elif event.kind == "transition" and event.handover == "full":
+            tell(event.from_, event.to, event.age)
+    return {sender: {target: tuple(ages) for target, ages in targets.items()} for sender, targets in found.items()}
 
 def _starts_by_agency(supports: tuple[Support, ...]) -> dict[str, tuple[float, ...]]:
     starts: dict[str, list[float]] = {}
@@ -295,7 +415,10 @@ def _starts_by_agency(supports: tuple[Support, ...]) -> dict[str, tuple[float, .
 
 
 def _horizon(persona: Persona) -> float:
-    """Where the timeline ends: age 20, or later when something happens later."""
+    """Where the timeline ends: where the record ends, else age 20, or later when something
+    happens later."""
+    if persona.ends is not None:
+        return persona.ends.age
     ends = [e.age for e in persona.events]
     ends += [p.to for p in (*persona.supports, *persona.factors) if p.to is not None]
     ends += [p.from_ for p in (*persona.supports, *persona.factors)]
@@ -307,15 +430,35 @@ def _activity(events_at: Mapping[str, list[Event]], supports: tuple[Support, ...
     window = to_years(settings.days)
     spans: dict[str, list[tuple[float, float]]] = {}
     for agency, events in events_at.items():
-        spans.setdefault(agency, []).extend((e.age - window, e.age + window) for e in events)
+        spans.setdefault(agency, []).extend(involvement(tuple(e.age for e in events), window))
     for support in supports:
         end = support.to if support.to is not None else float("inf")
         spans.setdefault(support.agency, []).append((support.from_, end))
     return {
         agency: merge_periods(found)
         for agency, found in sorted(spans.items())
-        if vocabulary.sector_of(agency) not in settings.ignored_sectors
+        if vocabulary.sector_of(agency) not in settings.ignored_sectors and coordinates(vocabulary, agency)
     }
+
+
+def involvement(ages: tuple[float, ...], window: float) -> list[tuple[float, float]]:
+    """Stretches of an agency's involvement from its events' ages (in time order): events less
+    than ``2 × window`` apart belong together; each stretch runs from its first event to
+    ``window`` after its last."""
+    stretches: list[tuple[float, float]] = []
+    for age in ages:
+        if stretches and age - stretches[-1][1] <= 2 * window + 1e-9:
+            stretches[-1] = (stretches[-1][0], age)
+        else:
+            stretches.append((age, age))
+    return [(first, last + window) for first, last in stretches]
+
+
+def coordinates(vocabulary: Vocabulary, agency: str) -> bool:
+    """Whether an agency serves the family and so takes part in coordination (a court that
+    decides on a care order does not: ``coordinates: false`` in the vocabulary)."""
+    term = vocabulary.agencies.get(agency)
+    return term is None or term.coordinates
 
 
 def _factor_steps(factors: tuple[Factor, ...], weights: Mapping[str, int]) -> tuple[tuple[float, int], ...]:

@@ -6,7 +6,8 @@ coordination, closures, supports, people). The derived words come from the langu
 
 from __future__ import annotations
 
-from typing import Iterable
+from functools import lru_cache
+from typing import Iterable, Sequence
 
 from persona.i18n import Catalog
 from persona.model import Event, Person, Support
@@ -22,15 +23,37 @@ def agency_in_sentence(agency: str | None, vocabulary: Vocabulary, lang: str) ->
         return "?"
     label = vocabulary.agency_label(agency, lang, short=True)
     term = vocabulary.agencies.get(agency)
-    own_short = term is not None and bool(term.short_en if lang == "en" else term.short_sv)
-    if term is not None and own_short and term.sector not in PROPER_NAME_SECTORS and len(label) > 1 and label[1].islower():
+    if term is None or not (term.short_en if lang == "en" else term.short_sv):
+        return label
+    if term.sector not in PROPER_NAME_SECTORS and len(label) > 1 and label[1].islower():
         return label[0].lower() + label[1:]
     return label
 
 
+@lru_cache(maxsize=None)
+def _and(lang: str) -> str:
+    return Catalog.load(lang, packages=("journeys",))("words.and")
+
+
+def spoken_list(items: Sequence[str], lang: str) -> str:
+    """Words as a list in a sentence: "BUP, skola och socialtjänst"."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {_and(lang)} {items[-1]}"
+
+
 def agency_list(agencies: Iterable[str], vocabulary: Vocabulary, lang: str) -> str:
-    """Agencies as a comma-separated list for a sentence."""
-    return ", ".join(agency_in_sentence(a, vocabulary, lang) for a in dict.fromkeys(agencies))
+    """Agencies as a list for a sentence, the last joined with "och"/"and"."""
+    return spoken_list([agency_in_sentence(a, vocabulary, lang) for a in dict.fromkeys(agencies)], lang)
+
+
+def event_age(event: Event, text: Catalog) -> str:
+    """An event's age as people say it, "ca 8 år" when the persona gives it only to the month
+    or the year (``approx``)."""
+    from journeys.ages import format_age
+
+    age = format_age(event.age, text)
+    return text("words.approx", age=age) if event.approx else age
 
 
 def event_label(event: Event, vocabulary: Vocabulary, text: Catalog) -> str:

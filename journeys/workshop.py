@@ -1,17 +1,27 @@
 """The room's notes and votes, kept in a sidecar file beside the persona.
 
-A workshop writes down, for each gap, what the room said (``text``), its ideas and how many
-dots (votes) it got. They live in ``NAME.workshop.yaml`` next to ``NAME.yaml`` — never inside
-the persona, which stays the officials' file. Notes are keyed by :attr:`Gap.key`, which is
-stable across runs, so they find their gap again after the persona is edited.
+A workshop writes down, for each gap, what the room said (notes), its ideas and how many dots
+(votes) it got. They live in ``NAME.workshop.yaml`` next to ``NAME.yaml`` — never inside the
+persona, which stays the officials' file. Notes are keyed by :attr:`Gap.key`, which is stable
+across runs, so they find their gap again after the persona is edited.
 
-The sidecar looks like this::
+Several browsers (and processes) write the same sidecar. Every change is a read-modify-write
+under a lock shared across processes (:func:`persona.atomic.locked`), and changes are merged,
+never replaced: each note and idea is an :class:`Entry` with its author and time; a browser
+edits its own author's note; an edit of a note that changed since the browser read it is kept
+beside it, marked as a conflict, never dropped. Votes are counted up and down, not set.
+
+The sidecar looks like this (``text:`` and plain ``ideas:`` strings, the older form, are read
+too)::
 
     schema: 1
     persona: kim
     gaps:
       unanswered-signal@sprak:
-        text: Ingen återkoppling till förskolan.
+        notes:
+          - text: Ingen återkoppling till förskolan.
+            by: Grupp 2
+            at: '2026-11-29T14:03:05+01:00'
         votes: 3
         ideas:
           - En namngiven kontaktperson på BVC
@@ -19,22 +29,29 @@ The sidecar looks like this::
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
 import yaml
 
-from persona.atomic import write_atomically
+from persona.atomic import locked, write_atomically
 from persona.errors import PersonaError, Position, Problem
+from persona.privacy import check_loaded, check_texts
 from persona.safe_yaml import SourceMap, load_yaml, read_text
+
+try:  # the C emitter writes the same text, faster; fall back where the wheel has none
+    from yaml import CSafeDumper as _Dumper
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
 
 SIDECAR_SUFFIX = ".workshop.yaml"
 SIDECAR_SCHEMA = 1
 MAX_SIDECAR_BYTES = 2 * 1024 * 1024
 TOP_KEYS = ("schema", "persona", "gaps")
-NOTE_KEYS = ("text", "votes", "ideas")
+NOTE_KEYS = ("text", "notes", "votes", "ideas")
+ENTRY_KEYS = ("text", "by", "at", "conflict")
 
 
 class WorkshopNotesInvalid(PersonaError):
@@ -43,17 +60,56 @@ class WorkshopNotesInvalid(PersonaError):
     exit_code = 1
 
 
+class NoteRefused(PersonaError):
+    """A note, idea or author name that would bring personal data into the notes: not saved."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One thing said about a gap (a note or an idea), who wrote it and when."""
+
+    text: str
+    by: str = ""
+    at: str = ""  # ISO 8601 to the second, with the UTC offset
+    conflict: bool = False  # an edit made on an older version of this author's note
+
+
 @dataclass(frozen=True)
 class GapNote:
     """What the room said about one gap."""
 
-    text: str = ""
+    entries: tuple[Entry, ...] = ()
     votes: int = 0
-    ideas: tuple[str, ...] = ()
+    idea_entries: tuple[Entry, ...] = ()
+
+    @classmethod
+    def plain(cls, text: str = "", votes: int = 0, ideas: tuple[str, ...] = ()) -> "GapNote":
+        """A note without authors: one text, votes, ideas (the sidecar's older form)."""
+        entries = (Entry(text),) if text.strip() else ()
+        return cls(entries, votes, tuple(Entry(idea) for idea in ideas))
+
+    @property
+    def text(self) -> str:
+        """Every note's text, in the order written (what the poster and chronology print)."""
+        return "\n\n".join(entry.text.strip() for entry in self.entries if entry.text.strip())
+
+    @property
+    def ideas(self) -> tuple[str, ...]:
+        return tuple(entry.text for entry in self.idea_entries)
+
+    def by(self, author: str) -> Entry | None:
+        """The latest note of one author (the one their browser edits)."""
+        return next((entry for entry in reversed(self.entries) if entry.by == author), None)
+
+    @property
+    def has_conflict(self) -> bool:
+        return any(entry.conflict for entry in self.entries)
 
     @property
     def is_empty(self) -> bool:
-        return not self.text.strip() and self.votes == 0 and not self.ideas
+        return not self.entries and self.votes == 0 and not self.idea_entries
 
 
 @dataclass(frozen=True)
@@ -76,28 +132,83 @@ class WorkshopNotes:
             notes[gap_key] = note
         return WorkshopNotes(self.persona_id, notes)
 
+    def changed(self, gap_key: str, change: Callable[[GapNote], GapNote], source: str | Path) -> "WorkshopNotes":
+        """A copy with one change made to one gap's note; :class:`NoteRefused` if the changed
+        note would hold personal data (nothing changes then)."""
+        note = change(self.note(gap_key))
+        refuse_personal_data(note, source)
+        return self.with_note(gap_key, note)
+
     @property
     def total_votes(self) -> int:
         return sum(n.votes for n in self.notes.values())
 
 
-# --- small changes to one note, as plain functions the app can pass to update_note ---
+def refuse_personal_data(note: GapNote, source: str | Path) -> None:
+    """Raise :class:`NoteRefused` when a note's texts or authors hold personal data."""
+    texts = [(entry.text, None) for entry in note.entries + note.idea_entries]
+    texts += [(entry.by, None) for entry in note.entries + note.idea_entries if entry.by]
+    problems = check_texts(texts)
+    if problems:
+        raise NoteRefused(source, problems)
 
-def set_text(text: str) -> Callable[[GapNote], GapNote]:
-    return lambda note: replace(note, text=text)
+
+def now() -> str:
+    """The time an entry is written, to the second, with the local UTC offset."""
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+# --- changes to one note, as plain functions the app passes to update_note ---
+
+def set_text(text: str, author: str = "", base: str | None = None, at: str | None = None) -> Callable[[GapNote], GapNote]:
+    """Write ``author``'s note. ``base`` is the text the author's browser showed before the edit:
+    when the note changed since (another tab, another process), the edit is added beside it as a
+    conflict instead of replacing it. An empty text removes the author's note."""
+
+    def change(note: GapNote) -> GapNote:
+        mine = note.by(author)
+        entry = Entry(text, author, at or now())
+        if mine is None:
+            return replace(note, entries=note.entries + (entry,)) if text.strip() else note
+        if base is not None and mine.text != base:
+            if text == mine.text or not text.strip():
+                return note
+            return replace(note, entries=note.entries + (replace(entry, conflict=True),))
+        index = note.entries.index(mine)
+        kept = () if not text.strip() else (entry,)
+        return replace(note, entries=note.entries[:index] + kept + note.entries[index + 1:])
+
+    return change
 
 
 def add_votes(delta: int) -> Callable[[GapNote], GapNote]:
     return lambda note: replace(note, votes=max(0, note.votes + delta))
 
 
-def add_idea(idea: str) -> Callable[[GapNote], GapNote]:
+def add_idea(idea: str, author: str = "", at: str | None = None) -> Callable[[GapNote], GapNote]:
     idea = idea.strip()
-    return lambda note: replace(note, ideas=note.ideas + (idea,)) if idea else note
+    if not idea:
+        return lambda note: note
+    return lambda note: replace(note, idea_entries=note.idea_entries + (Entry(idea, author, at or now()),))
 
 
-def remove_idea(index: int) -> Callable[[GapNote], GapNote]:
-    return lambda note: replace(note, ideas=note.ideas[:index] + note.ideas[index + 1:])
+def remove_idea(index: int, expected: Entry | None = None) -> Callable[[GapNote], GapNote]:
+    """Remove the idea at ``index`` — only if it is still ``expected`` there (someone else may
+    have removed or added ideas meanwhile; then the expected idea is looked up, or nothing
+    happens)."""
+
+    def change(note: GapNote) -> GapNote:
+        ideas = note.idea_entries
+        where = index
+        if expected is not None and (index >= len(ideas) or ideas[index] != expected):
+            if expected not in ideas:
+                return note
+            where = ideas.index(expected)
+        if not 0 <= where < len(ideas):
+            return note
+        return replace(note, idea_entries=ideas[:where] + ideas[where + 1:])
+
+    return change
 
 
 # --- the sidecar file ---
@@ -112,7 +223,7 @@ def load_notes(persona_path: Path, persona_id: str | None = None) -> WorkshopNot
     """The notes beside a persona; empty when there is no sidecar yet.
 
     Raises :class:`WorkshopNotesInvalid` (one problem per line, with file:line:column) when the
-    sidecar is malformed, or belongs to another persona than ``persona_id``.
+    sidecar is malformed, holds personal data, or belongs to another persona than ``persona_id``.
     """
     path = sidecar_path(persona_path)
     expected = persona_id or Path(persona_path).stem
@@ -130,8 +241,9 @@ def notes_from_text(text: str, source: str | Path, persona_id: str | None = None
         raise WorkshopNotesInvalid(source, exc.problems) from None
     reader = _SidecarReader(loaded.source)
     notes = reader.notes(loaded.data, persona_id)
-    if reader.problems:
-        raise WorkshopNotesInvalid(source, reader.problems)
+    problems = reader.problems + check_loaded(text, loaded.data, loaded.source)
+    if problems:
+        raise WorkshopNotesInvalid(source, problems)
     return notes
 
 
@@ -140,15 +252,28 @@ def notes_to_text(notes: WorkshopNotes) -> str:
     gaps: dict[str, Any] = {}
     for key, note in notes.notes.items():
         entry: dict[str, Any] = {}
-        if note.text:
-            entry["text"] = note.text
+        if len(note.entries) == 1 and _entry_data(note.entries[0]) == note.entries[0].text:
+            entry["text"] = note.entries[0].text
+        elif note.entries:
+            entry["notes"] = [_entry_data(e, always_mapping=True) for e in note.entries]
         if note.votes:
             entry["votes"] = note.votes
-        if note.ideas:
-            entry["ideas"] = list(note.ideas)
+        if note.idea_entries:
+            entry["ideas"] = [_entry_data(e) for e in note.idea_entries]
         gaps[key] = entry
     data = {"schema": SIDECAR_SCHEMA, "persona": notes.persona_id, "gaps": gaps}
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)
+
+
+def _entry_data(entry: Entry, always_mapping: bool = False) -> Any:
+    data: dict[str, Any] = {"text": entry.text}
+    if entry.by:
+        data["by"] = entry.by
+    if entry.at:
+        data["at"] = entry.at
+    if entry.conflict:
+        data["conflict"] = True
+    return data if always_mapping or len(data) > 1 else entry.text
 
 
 def save_notes(persona_path: Path, notes: WorkshopNotes) -> None:
@@ -156,19 +281,19 @@ def save_notes(persona_path: Path, notes: WorkshopNotes) -> None:
     write_atomically(sidecar_path(persona_path), notes_to_text(notes))
 
 
-_UPDATE_LOCK = threading.Lock()
-
-
 def update_note(
     persona_path: Path, persona_id: str, gap_key: str, change: Callable[[GapNote], GapNote]
 ) -> WorkshopNotes:
     """Read the sidecar, change one gap's note, save; returns the notes as saved.
 
-    Reading right before writing keeps what other browsers in the room saved meanwhile.
+    The whole read-change-write holds the sidecar's lock across processes, so what other
+    browsers and processes saved meanwhile is kept. A change that would bring personal data into
+    the notes raises :class:`NoteRefused` and nothing is written.
     """
-    with _UPDATE_LOCK:
+    path = sidecar_path(persona_path)
+    with locked(path):
         notes = load_notes(persona_path, persona_id)
-        notes = notes.with_note(gap_key, change(notes.note(gap_key)))
+        notes = notes.changed(gap_key, change, path)
         save_notes(persona_path, notes)
         return notes
 
@@ -213,15 +338,32 @@ class _SidecarReader:
         if not isinstance(text, str):
             self.add("workshop.text_not_text", path + ("text",))
             text = ""
+        entries = ((Entry(text),) if text.strip() else ()) + self.entries(data.get("notes"), path + ("notes",), False)
         votes = data.get("votes", 0)
         if isinstance(votes, bool) or not isinstance(votes, int) or votes < 0:
             self.add("workshop.bad_votes", path + ("votes",), value=votes)
             votes = 0
-        ideas = data.get("ideas") or []
-        if not isinstance(ideas, list) or not all(isinstance(i, str) for i in ideas):
-            self.add("workshop.bad_ideas", path + ("ideas",))
-            ideas = []
-        return GapNote(text=text, votes=votes, ideas=tuple(ideas))
+        ideas = self.entries(data.get("ideas"), path + ("ideas",), True)
+        return GapNote(entries, votes, ideas)
+
+    def entries(self, data: Any, path: tuple[Any, ...], plain_allowed: bool) -> tuple[Entry, ...]:
+        if data is None:
+            return ()
+        bad = "workshop.bad_ideas" if plain_allowed else "workshop.bad_notes"
+        if not isinstance(data, list):
+            self.add(bad, path)
+            return ()
+        found = []
+        for index, item in enumerate(data):
+            if isinstance(item, str) and plain_allowed:
+                found.append(Entry(item))
+            elif isinstance(item, dict) and isinstance(item.get("text"), str) and \
+                    all(isinstance(item.get(k, ""), str) for k in ("by", "at")):
+                self._unknown_keys(item, path + (index,), ENTRY_KEYS)
+                found.append(Entry(item["text"], item.get("by", ""), item.get("at", ""), item.get("conflict") is True))
+            else:
+                self.add(bad, path + (index,))
+        return tuple(found)
 
     def _unknown_keys(self, data: dict[str, Any], path: tuple[Any, ...], allowed: tuple[str, ...]) -> None:
         for key in data:

@@ -16,7 +16,7 @@ from pydantic import Field, ValidationError
 from persona.cost_model import UnitCost, price_problems
 from persona.errors import PersonaInvalid, Problem
 from persona.model import Age, AgencyDef, Item, Slug, SupportLevel, Text
-from persona.privacy import privacy_problems
+from persona.privacy import check_loaded
 from persona.pydantic_problems import hint, problems_from
 from persona.safe_yaml import DEFAULT_MAX_BYTES, SourceMap, load_yaml, read_text
 from persona.vocabulary import Vocabulary, load_vocabulary
@@ -145,7 +145,7 @@ def parse_catalogue(text: str, path: str | Path = "<catalogue>", vocabulary: Voc
         problems += problems_from(exc, loaded.source, Catalogue)
     problems = with_version_check(problems, loaded.data, "catalogue", loaded.source)
     problems += _meaning_problems(loaded.data, vocabulary, loaded.source)
-    problems += privacy_problems(text)
+    problems += check_loaded(text, loaded.data, loaded.source)  # raw lines and parsed strings
     if problems or catalogue is None:
         raise CatalogueInvalid(path, problems)
     return CatalogueFile(path, catalogue, loaded.source, vocabulary.with_persona_agencies(catalogue.agencies))

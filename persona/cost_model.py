@@ -68,15 +68,20 @@ def _payer_problems(payer: Any, path: tuple[Any, ...], source: SourceMap, payers
     return problems
 
 
+def _listed(value: Any) -> list[Any]:
+    """A collection as the file gives it; anything that is no list is the validator's to name."""
+    return value if isinstance(value, list) else []
+
+
 def _priced_items(data: Mapping[str, Any]) -> Iterable[tuple[tuple[Any, ...], Mapping[str, Any]]]:
     """Every ``cost:`` of a persona: on supports, events and a scenario's additions."""
     for collection in ("supports", "events"):
-        for index, item in enumerate(data.get(collection) or []):
+        for index, item in enumerate(_listed(data.get(collection))):
             if isinstance(item, Mapping) and isinstance(item.get("cost"), Mapping):
                 yield (collection, index, "cost"), item["cost"]
-    for s_index, scenario in enumerate(data.get("scenarios") or []):
+    for s_index, scenario in enumerate(_listed(data.get("scenarios"))):
         changes = scenario.get("changes") if isinstance(scenario, Mapping) else None
-        for c_index, change in enumerate(changes or []):
+        for c_index, change in enumerate(_listed(changes)):
             for action in ADDED_TO:
                 added = change.get(action) if isinstance(change, Mapping) else None
                 if isinstance(added, Mapping) and isinstance(added.get("cost"), Mapping):

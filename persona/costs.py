@@ -17,7 +17,7 @@ from persona.catalogue import with_version_check
 from persona.cost_model import Amount, CostUnit, PayerSplit, price_problems
 from persona.errors import PersonaError, PersonaInvalid, Problem
 from persona.model import Age, EventKind, Item, Slug, SupportLevel, Text
-from persona.privacy import privacy_problems
+from persona.privacy import check_loaded
 from persona.pydantic_problems import problems_from
 from persona.safe_yaml import DEFAULT_MAX_BYTES, SourceMap, load_yaml, read_text
 
@@ -147,7 +147,7 @@ def parse_costs(text: str, path: str | Path = "<costs>", base: CostTable | None 
         problems += problems_from(exc, loaded.source, CostTable)
     problems = with_version_check(problems, loaded.data, "costs", loaded.source)
     problems += _table_problems(loaded.data, loaded.source, base)
-    problems += privacy_problems(text)
+    problems += check_loaded(text, loaded.data, loaded.source)  # raw lines and parsed strings
     if problems or table is None:
         raise CostsInvalid(path, problems)
     return CostsFile(path, table, loaded.source)

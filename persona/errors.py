@@ -7,6 +7,7 @@ one exception class.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
@@ -43,8 +44,39 @@ class Problem:
         return (pos.line, pos.column, self.key)
 
 
+def printable(text: str) -> str:
+    """The text with control and invisible format characters shown as escapes (``\\n``,
+    ``\\x1b``, ``\\u202e``): a value can neither start a second line nor colour the terminal."""
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() or char == " " else _escape(char) for char in text)
+
+
+def _escape(char: str) -> str:
+    if unicodedata.category(char) == "Zs":
+        return char
+    code = ord(char)
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(char)
+    if named:
+        return named
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def exception_words(exc: BaseException, limit: int = 200) -> str:
+    """``Kind: message`` of an unexpected exception, short and on one line, even when the
+    message itself cannot be made (e.g. an integer too long to print)."""
+    try:
+        message = str(exc)
+    except Exception:  # noqa: BLE001 - the message of the message failed; its kind still helps
+        message = ""
+    if len(message) > limit:
+        message = message[:limit] + "…"
+    return printable(f"{type(exc).__name__}: {message}" if message else type(exc).__name__)
+
+
 def describe(problem: Problem, source: str | Path, catalog: Catalog) -> str:
-    """One line an official can act on: ``file:line:column: what — what would be right``."""
+    """One line an official can act on: ``file:line:column: what — what would be right``
+    (control characters in values and file names are shown escaped, see :func:`printable`)."""
     params = {k: catalog(v.key, **v.params) if isinstance(v, Problem) else v for k, v in problem.params.items()}
     text = catalog(problem.key, **params)
     if problem.severity == WARNING:
@@ -52,7 +84,7 @@ def describe(problem: Problem, source: str | Path, catalog: Catalog) -> str:
     where = str(source)
     if problem.position is not None:
         where = f"{where}:{problem.position.line}:{problem.position.column}"
-    return f"{where}: {text}"
+    return printable(f"{where}: {text}")
 
 
 class PersonaError(Exception):

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from persona.errors import ERROR, PersonaInvalid, Problem
 from persona.interview import INTERVIEW_SUFFIX, MARKER, InterviewRecord, check_interview_data
-from persona.privacy import privacy_problems
+from persona.privacy import check_loaded, privacy_problems
 from persona.pydantic_problems import problems_from
 from persona.safe_yaml import DEFAULT_MAX_BYTES, load_yaml, read_text
 from persona.vocabulary import Vocabulary, load_vocabulary
@@ -52,7 +52,7 @@ def parse_interview(text: str, path: str | Path = "<interview>", vocabulary: Voc
     except ValidationError as exc:
         problems += [reworded_problem(p) for p in problems_from(exc, loaded.source, InterviewRecord)]
     problems += check_interview_data(loaded.data, vocabulary, loaded.source)
-    problems += interview_privacy_problems(text)
+    problems += interview_privacy_problems(text, loaded.data, loaded.source)
     errors = [p for p in problems if p.is_error]
     if errors or record is None:
         raise PersonaInvalid(path, errors)
@@ -64,10 +64,11 @@ def parse_interview(text: str, path: str | Path = "<interview>", vocabulary: Voc
 _PRIVACY_WORDED = ("privacy.personnummer", "privacy.samordningsnummer", "privacy.phone", "privacy.email")
 
 
-def interview_privacy_problems(text: str) -> list[Problem]:
-    """The personal-data guard over an interview record's (or a spreadsheet cell's) text."""
-    return [replace(p, key=f"interview.{p.key}") if p.key in _PRIVACY_WORDED else p
-            for p in privacy_problems(text, ERROR)]
+def interview_privacy_problems(text: str, data: Any = None, source: Any = None) -> list[Problem]:
+    """The personal-data guard over an interview record's text, its raw lines and, given its
+    parsed ``data``, every parsed string (or over a spreadsheet cell's text)."""
+    found = check_loaded(text, data, source, ERROR) if data is not None else privacy_problems(text, ERROR)
+    return [replace(p, key=f"interview.{p.key}") if p.key in _PRIVACY_WORDED else p for p in found]
 
 
 # Fields with a pattern of their own: pydantic's "pattern mismatch" worded for each.

@@ -16,7 +16,7 @@ from persona.cost_model import persona_price_problems
 from persona.errors import ERROR, WARNING, PersonaInvalid, Problem
 from persona.interview_load import looks_like_interview
 from persona.model import Persona
-from persona.privacy import privacy_problems
+from persona.privacy import check_loaded
 from persona.pydantic_problems import problems_from
 from persona.suggest import field_labels
 from persona.safe_yaml import DEFAULT_MAX_BYTES, SourceMap, load_yaml, read_text
@@ -60,7 +60,7 @@ def parse_persona(
         problems += problems_from(exc, loaded.source, Persona, labels=field_labels(vocabulary))
     problems += check_persona_data(loaded.data, vocabulary, loaded.source)
     problems += persona_price_problems(loaded.data, loaded.source)
-    problems += privacy_problems(text, ERROR if privacy == "error" else WARNING)
+    problems += check_loaded(text, loaded.data, loaded.source, ERROR if privacy == "error" else WARNING)
     errors = [p for p in problems if p.is_error]
     if errors or persona is None:
         raise PersonaInvalid(path, errors)

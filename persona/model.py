@@ -1,4 +1,4 @@
-"""The persona file, schema v1, as frozen pydantic models.
+"""The persona file, schema 1.1 (every schema 1 file is valid), as frozen pydantic models.
 
 The models check shape and types (unknown keys, numbers, ranges, the closed word lists of the
 schema). Everything that needs the whole file or the vocabulary (references, duplicate ids,
@@ -16,6 +16,7 @@ MAX_AGE = 25.0
 EventKind = Literal[
     "life", "signal", "report", "referral", "contact", "assessment",
     "decision", "coordination", "closure", "transition",
+    "missed", "information",  # schema 1.1
 ]
 EVENT_KINDS: tuple[str, ...] = EventKind.__args__  # type: ignore[attr-defined]
 Handover = Literal["none", "partial", "full"]
@@ -24,6 +25,16 @@ SUPPORT_LEVELS: tuple[str, ...] = SupportLevel.__args__  # type: ignore[attr-def
 FactorType = Literal["risk", "protective"]
 FactorDomain = Literal["growth", "care", "world"]
 FACTOR_DOMAINS: tuple[str, ...] = FactorDomain.__args__  # type: ignore[attr-defined]
+EndReason = Literal["death", "moved", "review", "other"]
+# Schema 1.1: how sure an age is, what came of a step, and who reported when no agency did.
+Approx = Literal["month", "year"]
+Outcome = Literal["accepted", "rejected", "no_need", "other"]
+OUTCOMES: tuple[str, ...] = Outcome.__args__  # type: ignore[attr-defined]
+Reporter = Literal["neighbour", "relative", "parent", "child", "anonymous", "other"]
+END_REASONS: tuple[str, ...] = EndReason.__args__  # type: ignore[attr-defined]
+# Schema 1.1 only adds optional fields: a file that says ``schema: 1`` is read the same way.
+SchemaVersion = Literal[1, 1.1]  # type: ignore[valid-type]
+SCHEMA_VERSIONS: tuple[float, ...] = (1, 1.1)
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=60)]
@@ -33,13 +44,15 @@ Text = Annotated[str, Field(min_length=1, max_length=2000)]
 
 # Fields of events that only some kinds may carry.
 KIND_FIELDS: dict[str, tuple[str, ...]] = {
-    "to": ("referral", "report", "transition"),
+    "to": ("referral", "report", "transition", "information"),
     "from_": ("transition",),
     "handover": ("transition",),
     "with_": ("coordination",),
+    "outcome": ("referral", "assessment", "coordination"),
+    "reporter": ("report",),
 }
 KINDS_WITHOUT_AGENCY = ("life", "transition")
-KINDS_WITH_DERIVED_LABEL = ("referral", "report", "transition", "coordination", "closure")
+KINDS_WITH_DERIVED_LABEL = ("referral", "report", "transition", "coordination", "closure", "missed", "information")
 
 
 class Item(BaseModel):
@@ -89,6 +102,7 @@ class AgencyDef(Item):
     id: Slug
     label: Text
     sector: str
+    coordinates: Optional[bool] = None
     note: Optional[Text] = None
 
 
@@ -120,6 +134,8 @@ class Support(Period):
     agency: str
     level: SupportLevel
     label: Optional[Text] = None
+    placement: bool = False  # schema 1.1: the child lives away from home (foster care, HVB, SiS)
+    coordinates: bool = False  # schema 1.1: a standing coordinating role (named person, lead professional)
     note: Optional[Text] = None
     cost: Optional[UnitCost] = None
     sources: tuple[str, ...] = ()
@@ -130,6 +146,7 @@ class Event(Item):
 
     id: Slug
     age: Age
+    approx: Optional[Approx] = None
     kind: EventKind
     agency: Optional[str] = None
     label: Optional[Text] = None
@@ -138,11 +155,22 @@ class Event(Item):
     with_: Optional[tuple[str, ...]] = Field(default=None, alias="with")
     handover: Optional[Handover] = None
     responds_to: Optional[str] = None
+    outcome: Optional[Outcome] = None
+    reporter: Optional[Reporter] = None
     note: Optional[Text] = None
     voice: Optional[Text] = None
     child_heard: Optional[bool] = None
     cost: Optional[UnitCost] = None
     sources: tuple[str, ...] = ()
+
+
+class Ends(Item):
+    """Where the record of the child's life ends before 20: the child died, moved away, or the
+    review the persona is drawn from stops there. Nothing is known after ``age``."""
+
+    age: Age
+    reason: EndReason
+    note: Optional[Text] = None
 
 
 class Change(Item):
@@ -175,14 +203,15 @@ class Scenario(Item):
 
 
 class Persona(Item):
-    """A fictional child's life, 0 to 20 years."""
+    """A fictional child's life, 0 to 20 years (or to where its record ``ends``)."""
 
-    schema_: Literal[1] = Field(alias="schema")
+    schema_: SchemaVersion = Field(alias="schema")
     id: Slug
     name: Text
     born: Optional[Annotated[int, Field(ge=1900, le=2100)]] = None
     summary: Optional[Text] = None
     quote: Optional[Text] = None
+    ends: Optional[Ends] = None
     sources: tuple[str, ...] = ()
     people: tuple[Person, ...] = ()
     agencies: tuple[AgencyDef, ...] = ()

@@ -1,8 +1,11 @@
 """Loading YAML safely, with the line and column of every key and value kept.
 
-The file is composed (never constructed by PyYAML), then turned into plain Python data by a
-walker that allows only the standard scalar, mapping and sequence tags, refuses duplicate
-keys, and bounds how much aliases may expand before anything is built.
+The file's events are first counted (:func:`check_shape`): too deep a nesting or too many
+values is refused before anything is built, so a small file cannot take gigabytes. The file is
+then composed (never constructed by PyYAML) and turned into plain Python data by a walker that
+allows only the standard scalar, mapping and sequence tags, refuses duplicate keys, over-long
+values and integers, YAML 1.1 base-60 numbers and values PyYAML cannot construct, and bounds how
+much aliases may expand before anything is built.
 """
 
 from __future__ import annotations
@@ -29,6 +32,10 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 EXPANSION_FACTOR = 4
 MIN_EXPANSION_BUDGET = 100_000
+MAX_DEPTH = 20  # a persona needs fewer than 10 levels
+MAX_NODES = 200_000  # values, keys and aliases; a 10,000-event persona has about 143,000
+MAX_SCALAR_CHARS = 100_000
+MAX_INTEGER_DIGITS = 30
 
 Path_ = tuple[Any, ...]
 
@@ -130,9 +137,41 @@ def _collector_paused() -> Iterator[None]:
         gc.enable()
 
 
+def check_shape(text: str, source: str | Path) -> None:
+    """Refuse a document nested deeper than :data:`MAX_DEPTH`, holding more than
+    :data:`MAX_NODES` values or a value longer than :data:`MAX_SCALAR_CHARS`, from its parser
+    events (nothing is built, memory stays flat)."""
+    depth = nodes = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.ScalarEvent):
+            nodes += 1
+            if len(event.value) > MAX_SCALAR_CHARS:  # before PyYAML resolves its tag: costly when long
+                raise PersonaInvalid(source, [Problem("limits.value_too_long", {
+                    "length": len(event.value), "limit": MAX_SCALAR_CHARS}, _mark(event))])
+        elif isinstance(event, yaml.AliasEvent):
+            nodes += 1
+        elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            nodes += 1
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise PersonaUnreadable(source, [Problem("limits.too_deep", {"limit": MAX_DEPTH}, _mark(event))])
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+        if nodes > MAX_NODES:
+            raise PersonaUnreadable(source, [Problem("limits.too_many_values", {"limit": MAX_NODES}, _mark(event))])
+
+
+def _mark(event: Any) -> Position | None:
+    mark = getattr(event, "start_mark", None)
+    return Position(mark.line + 1, mark.column + 1) if mark is not None else None
+
+
 def _load_bounded(text: str, source: str | Path) -> Loaded:
     try:
+        check_shape(text, source)
         node = yaml.compose(text, Loader=_Loader)
+    except RecursionError:  # pragma: no cover - check_shape refuses deep nesting first
+        raise PersonaUnreadable(source, [Problem("limits.too_deep", {"limit": MAX_DEPTH})]) from None
     except yaml.MarkedYAMLError as exc:
         raise PersonaInvalid(source, [syntax_problem(exc, text)]) from None
     except yaml.YAMLError as exc:  # e.g. the C reader's "special characters are not allowed"
@@ -176,6 +215,23 @@ def _own_size(root: Node) -> int:
     return len(seen)
 
 
+def _scalar_problem(node: ScalarNode, kind: str) -> Problem | None:
+    """What is wrong with a scalar before it is built: too long, a base-60 number (``1:30`` is
+    90 in YAML 1.1, and costly to build when long), an integer too long to be a number."""
+    value = node.value
+    if len(value) > MAX_SCALAR_CHARS:
+        return Problem("limits.value_too_long", {"length": len(value), "limit": MAX_SCALAR_CHARS}, _pos(node))
+    if kind in ("int", "float") and ":" in value:
+        return Problem("limits.base60", {"value": _excerpt(value)}, _pos(node))
+    if kind == "int" and len(value.replace("_", "")) > MAX_INTEGER_DIGITS:
+        return Problem("limits.integer_too_long", {"length": len(value), "limit": MAX_INTEGER_DIGITS}, _pos(node))
+    return None
+
+
+def _excerpt(value: str, limit: int = 40) -> str:
+    return value if len(value) <= limit else value[:limit] + "…"
+
+
 class _Walker:
     """Builds plain data from composed nodes, collecting problems and positions."""
 
@@ -193,6 +249,8 @@ class _Walker:
             raise PersonaUnreadable(self.source, [Problem("yaml.alias_bomb", {"limit": self.budget}, _pos(node))])
         if id(node) in self.open:
             raise PersonaInvalid(self.source, [Problem("yaml.recursive_alias", {}, _pos(node))])
+        if len(path) > MAX_DEPTH:  # only aliases reach here: check_shape bounds the nesting written out
+            raise PersonaUnreadable(self.source, [Problem("limits.too_deep", {"limit": MAX_DEPTH}, _pos(node))])
         self.source_map.values[path] = _pos(node)
         if isinstance(node, ScalarNode):
             return self._scalar(node)
@@ -217,7 +275,14 @@ class _Walker:
         if node.tag == f"{_TAG}timestamp":
             return node.value  # dates stay text; the model says what it expects
         kind = node.tag.rsplit(":", 1)[1]
-        return getattr(_CONSTRUCT, f"construct_yaml_{kind}")(node)
+        problem = _scalar_problem(node, kind)
+        if problem is None:
+            try:
+                return getattr(_CONSTRUCT, f"construct_yaml_{kind}")(node)
+            except Exception:  # noqa: BLE001 - PyYAML raises ValueError, KeyError, IndexError…
+                problem = Problem("limits.bad_value", {"tag": f"!!{kind}", "value": _excerpt(node.value)}, _pos(node))
+        self.problems.append(problem)
+        return None
 
     def _sequence(self, node: SequenceNode, path: Path_) -> list[Any]:
         if not self._tag_allowed(node, {f"{_TAG}seq"}):
@@ -250,5 +315,9 @@ class _Walker:
             if isinstance(node, ScalarNode):
                 return None
             self.problems.append(Problem("yaml.complex_key", {}, _pos(node)))
+            return None
+        if len(node.value) > MAX_SCALAR_CHARS:
+            self.problems.append(Problem("limits.value_too_long", {"length": len(node.value), "limit": MAX_SCALAR_CHARS},
+                                         _pos(node)))
             return None
         return str(node.value)

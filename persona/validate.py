@@ -49,6 +49,7 @@ class Checker:
     ids: dict[str, Path_] = field(default_factory=dict)
     kinds: dict[str, str] = field(default_factory=dict)  # id → "events" | "supports" | ...
     event_ages: dict[str, float | None] = field(default_factory=dict)
+    end: float | None = None  # the age where the record ends (``ends: {age}``), if it ends early
 
     def add(self, key: str, path: Path_, at_key: bool = False, **params: Any) -> None:
         position = self.source.key(path) if at_key else self.source.value(path)
@@ -81,6 +82,14 @@ class Checker:
         start, end = _age(item.get("from")), _age(item.get("to"))
         if start is not None and end is not None and end < start:
             self.add("ref.to_before_from", path + ("to",), start=f"{start:g}", end=f"{end:g}")
+        self.within_record(start, path + ("from",))
+        if end is not None and self.end is not None and end > self.end:
+            self.add("ends.to_after_end", path + ("to",), value=f"{end:g}", end=f"{self.end:g}")
+
+    def within_record(self, age: float | None, path: Path_) -> None:
+        """Nothing happens after the record ends: an age past ``ends.age`` is a problem."""
+        if age is not None and self.end is not None and age > self.end:
+            self.add("ends.after_end", path, value=f"{age:g}", end=f"{self.end:g}")
 
     def responds_to(self, event: dict[str, Any], path: Path_) -> None:
         target = event.get("responds_to")
@@ -123,6 +132,7 @@ class Checker:
             if key in event and kind not in kinds and kind in self.vocabulary.event_kinds:
                 self.add("kind.field_not_allowed", path + (key,), at_key=True, field=key, kind=kind,
                          kinds=", ".join(kinds))
+        self.within_record(_age(event.get("age")), path + ("age",))
         self._event_agency(event, path, kind)
         self._event_targets(event, path, kind)
         if kind not in KINDS_WITH_DERIVED_LABEL and "label" not in event:
@@ -136,16 +146,16 @@ class Checker:
                          kind=kind, kinds="from, to")
             else:
                 self.agency(event["agency"], path + ("agency",))
-        elif kind not in KINDS_WITHOUT_AGENCY:
+        elif kind not in KINDS_WITHOUT_AGENCY and not (kind == "report" and "reporter" in event):
             self.add("kind.agency_required", path, kind=kind)
 
     def _event_targets(self, event: dict[str, Any], path: Path_, kind: str) -> None:
-        required = {"referral": ("to",), "transition": ("from", "to", "handover")}.get(kind, ())
+        required = {"referral": ("to",), "transition": ("from", "to", "handover"), "information": ("to",)}.get(kind, ())
         for key in required:
             if key not in event:
                 self.add("kind.field_required", path, field=key, kind=kind)
         for key in ("to", "from"):
-            if key in event and kind in ("referral", "report", "transition"):
+            if key in event and kind in ("referral", "report", "transition", "information"):
                 self.agency(event[key], path + (key,))
         partners = event.get("with")
         if isinstance(partners, list):
@@ -153,9 +163,14 @@ class Checker:
                 self.agency(partner, path + ("with", index))
 
 
+def _record_end(data: Mapping[str, Any]) -> float | None:
+    ends = data.get("ends")
+    return _age(ends.get("age")) if isinstance(ends, dict) else None
+
+
 def check_persona_data(data: Mapping[str, Any], vocabulary: Vocabulary, source: SourceMap) -> list[Problem]:
     """Every problem of meaning in a persona's plain data (shape problems are pydantic's)."""
-    checker = Checker(vocabulary=vocabulary, source=source)
+    checker = Checker(vocabulary=vocabulary, source=source, end=_record_end(data))
     own_agencies = [a.get("id") for _, a in _items(data, "agencies")]
     checker.agencies = set(vocabulary.agencies) | {a for a in own_agencies if isinstance(a, str)}
     for collection in COLLECTIONS:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from persona.errors import Problem, VocabularyInvalid
 from persona.model import AgencyDef, Persona
+from persona.privacy import check_loaded
 from persona.rules_check import rules_problems
 from persona.safe_yaml import load_file, load_yaml
 from persona.pydantic_problems import problems_from
@@ -40,11 +41,13 @@ class Term(BaseModel):
 
 
 class AgencyTerm(Term):
-    """An agency: its sector (lane), whom it serves, and a short label for tight spaces."""
+    """An agency: its sector (lane), whom it serves, a short label for tight spaces, and
+    whether it takes part in coordination (a court decides but does not serve the family)."""
 
     sector: str
     serves: Literal["child", "adult", "all"] = "all"
     until: Optional[float] = None
+    coordinates: bool = True
     short_sv: Optional[str] = None
     short_en: Optional[str] = None
 
@@ -96,6 +99,8 @@ class Vocabulary(BaseModel):
             base = merged.get(agency.id)
             fields = base.model_dump() if base else {}
             fields.update(sector=agency.sector, sv=agency.label, en=agency.label, short_sv=None, short_en=None)
+            if agency.coordinates is not None:
+                fields.update(coordinates=agency.coordinates)
             merged[agency.id] = AgencyTerm(**fields)
         return self.model_copy(update={"agencies": merged})
 
@@ -148,6 +153,7 @@ def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
         raise VocabularyInvalid(path, [Problem("vocabulary.not_mapping")])
     defaults = _default_data()
     problems = _closed_group_problems(loaded.data, loaded.source, defaults)
+    problems += check_loaded(loaded.text, loaded.data, loaded.source)  # labels and strings reach every export
     own_agencies = loaded.data.get("agencies")
     agencies = set(defaults["agencies"]) | set(own_agencies if isinstance(own_agencies, dict) else {})
     problems += rules_problems(loaded.data.get("rules"), defaults.get("rules", {}), agencies, loaded.source)

@@ -40,7 +40,7 @@ VOCABULARY = load_vocabulary()
     ({"kind": "transition", "from": "preschool", "to": "school", "handover": "none"},
      "Övergång förskola → skola", "Transition preschool → school"),
     ({"kind": "report", "agency": "school"}, "Orosanmälan till socialtjänst", "Report of concern to social services"),
-    ({"kind": "coordination", "agency": "school", "with": ["bup"]}, "SIP/Samordning: skola, BUP", "SIP/Coordination: school, CAMHS"),
+    ({"kind": "coordination", "agency": "school", "with": ["bup"]}, "SIP/Samordning: skola och BUP", "SIP/Coordination: school and CAMHS"),
     ({"kind": "closure", "agency": "social"}, "Ärendet avslutas", "Case closed"),
     ({"kind": "referral", "agency": "school", "to": "social_insurance"}, "Remiss till Försäkringskassan",
      "Referral to Social insurance"),

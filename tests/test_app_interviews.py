@@ -46,7 +46,7 @@ def test_interview_records_are_not_listed_as_personas(folder: Path):
     at.run()
     options = at.radio(key="choose_file").options
     assert not any(".interview.yaml" in option for option in options)
-    assert any("sammansatt.yaml" in option and "Alva" in option for option in options)
+    assert any("sammansatt.yaml" in option and "Saga" in option for option in options)
     assert any("Mappen har också 6 intervjuposter" in caption.value for caption in at.caption)
 
 

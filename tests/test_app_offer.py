@@ -26,6 +26,16 @@ def folder(tmp_path: Path, monkeypatch) -> Path:
     return copy
 
 
+def noor_gap_count() -> int:
+    from persona.load import read_persona
+
+    from journeys.gaps import find_gaps
+    from journeys.graph import build_graph
+
+    loaded = read_persona(EXAMPLES / "noor.yaml")
+    return len(find_gaps(build_graph(loaded.persona, loaded.vocabulary)))
+
+
 def app_on(page: str, persona: Path | None = None) -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     at.run()
@@ -60,14 +70,14 @@ def test_a_broken_catalogue_is_an_error_line_not_a_traceback(folder):
     path.write_text(path.read_text(encoding="utf-8").replace("level: early", "level: tidig", 1), encoding="utf-8")
     at = app_on("offer")
     assert not at.exception
-    assert "exempelstad.catalogue.yaml:" in at.error[0].value and "tidig" in at.error[0].value
+    assert "exempelstad.catalogue.yaml" in at.error[0].value and "tidig" in at.error[0].value
 
 
 def test_each_gap_carries_the_catalogue_verdict(folder):
     at = app_on("gaps", folder / "noor.yaml")
     assert not at.exception
     verdicts = [m.value for m in at.markdown if m.value.startswith("**Katalogen:")]
-    assert len(verdicts) == 25
+    assert len(verdicts) == noor_gap_count() > 0
     assert any("Utbudet saknas" in v for v in verdicts) and any("Fanns men nådde inte barnet" in v for v in verdicts)
 
 

@@ -80,3 +80,23 @@ def test_a_new_table_row_has_no_original_id():
     assert originals[-1] is None and rows[-1]["to"] is None
     assert "{id: s-ny, agency: school, level: early, label: Mentor, from: 12}" in edited_text(
         text, {"supports": (rows, originals)})
+
+
+@pytest.mark.parametrize("column, collection, cell, value", [
+    ("age", "events", 6.0, 6), ("age", "events", "2,5", "2,5"), ("age", "events", " 2.5 ", 2.5),
+    ("from", "supports", float("nan"), None), ("from", "events", "bvc", "bvc"),
+    ("with", "events", "bvc, school", ["bvc", "school"]), ("sources", "events", "", None),
+    ("child_heard", "events", "ja", True), ("protective", "people", False, False),
+    ("born", "top", "2004", 2004), ("label", "events", "  Möte ", "Möte"),
+])
+def test_cells_become_yaml_values(column: str, collection: str, cell, value):
+    from app.cell_values import cell_to_value
+
+    assert cell_to_value(column, cell, collection) == value
+
+
+def test_yaml_values_become_cells():
+    from app.cell_values import row_cells
+
+    cells = row_cells({"age": 6, "with": ["bvc", "school"], "child_heard": True, "label": None}, "events")
+    assert cells == {"age": 6.0, "with": "bvc, school", "child_heard": True, "label": None}

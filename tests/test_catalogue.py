@@ -234,10 +234,11 @@ def test_the_chronology_carries_the_verdicts_only_when_asked(cli, tmp_path):
     noor, catalogue = EXAMPLES / "noor.yaml", EXAMPLES / "exempelstad.catalogue.yaml"
     plain = cli("render", noor, "--view", "chronology", "--format", "markdown").out
     judged = cli("render", noor, "--view", "chronology", "--format", "markdown", "--catalogue", catalogue).out
-    assert "Katalogen:" not in plain and judged.count("Katalogen:") == 25
+    count = len(json.loads(cli("gaps", noor, "--format", "json").out))
+    assert "Katalogen:" not in plain and judged.count("Katalogen:") == count > 0
     assert set(plain.splitlines()) <= set(judged.splitlines()), "the verdicts add lines, change none"
     html = cli("render", noor, "--view", "chronology", "--format", "html", "--catalogue", catalogue).out
-    assert html.count('<p class="catalogue">') == 25
+    assert html.count('<p class="catalogue">') == count
     wrong = cli("render", noor, "--view", "timeline", "--catalogue", catalogue, "-o", tmp_path / "t.svg")
     assert wrong.code == 2 and "--catalogue" in wrong.err and not (tmp_path / "t.svg").exists()
 

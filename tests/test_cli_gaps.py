@@ -8,7 +8,8 @@ import pytest
 
 from tests.conftest import EXAMPLES, persona_text
 
-GAP_KEYS = {"number", "key", "rule", "title", "from", "to", "agencies", "events", "severity", "message", "question"}
+V1_KEYS = {"number", "key", "rule", "title", "from", "to", "agencies", "events", "severity", "message", "question"}
+GAP_KEYS = V1_KEYS | {"visible_from"}  # keys are only ever added
 
 BODY = """\
 supports:
@@ -116,7 +117,7 @@ def test_no_gaps_says_so(cli, tmp_path):
     assert json.loads(cli("gaps", path, "--format", "json").out) == []
 
 
-@pytest.mark.parametrize("name", ["kim.yaml", "noor.yaml", "elias.yaml"])
+@pytest.mark.parametrize("name", ["kim.yaml", "noor.yaml", "elias.yaml", "alva.yaml"])
 def test_every_example_and_scenario_runs_cleanly(cli, name):
     from persona.load import read_persona
 

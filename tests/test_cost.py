@@ -248,3 +248,13 @@ def test_validate_understands_a_cost_table(cli, tmp_path):
     bad.write_text(costs_text(ITEM.replace("high: 2", "high: 0.5")), encoding="utf-8")
     result = cli("validate", bad)
     assert result.code == 1 and result.out.startswith(f"{bad}:3:")
+
+
+@pytest.mark.parametrize("shape", ["events: 1", "supports: x", "scenarios: 3", "scenarios: [{id: s, changes: 2}]"])
+def test_a_persona_whose_collections_are_no_lists_is_told_not_crashed(shape):
+    """Found by the fuzz test: the price check ran over `events: 1` and raised TypeError."""
+    from persona.errors import PersonaInvalid as Invalid
+    from persona.load import parse_persona as parse
+
+    with pytest.raises(Invalid):
+        parse(f"schema: 1\nid: t\nname: T\n{shape}\n", "t.yaml")

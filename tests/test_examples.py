@@ -15,6 +15,7 @@ SWEDISH = sorted(p for p in EXAMPLES.glob("*.yaml") if not p.name.endswith(".cat
 
 def test_three_swedish_examples_and_one_english():
     assert len(SWEDISH) >= 3
+    assert any(read_persona(p).persona.ends for p in SWEDISH), "one young example whose record ends early"
     assert (EXAMPLES / "en" / "kim.yaml").exists()
 
 
@@ -22,8 +23,12 @@ def test_three_swedish_examples_and_one_english():
 def test_example_is_rich(path: Path):
     persona = read_persona(path).persona
     ages = [e.age for e in persona.events]
-    assert len(persona.events) >= 40
-    assert min(ages) < 2 and max(ages) > 17, "the life spans 0–20 years"
+    if persona.ends is None:
+        assert len(persona.events) >= 40
+        assert min(ages) < 2 and max(ages) > 17, "the life spans 0–20 years"
+    else:
+        assert len(persona.events) >= 25
+        assert min(ages) < 1 and max(ages) >= persona.ends.age - 0.25, "the record is followed to its end"
     assert {e.kind for e in persona.events} == set(EVENT_KINDS)
     assert {f.domain for f in persona.factors} == set(FACTOR_DOMAINS)
     assert {f.type for f in persona.factors} == {"risk", "protective"}

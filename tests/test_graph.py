@@ -53,6 +53,8 @@ def test_risk_load_is_risk_minus_protective_as_steps():
 def test_active_agencies_within_180_days_of_an_event_or_during_a_support():
     journey = graph_of(BODY)
     assert journey.active_agencies(2.5) == {"bvc"}
+    assert "bvc" not in journey.active_agencies(2.49), "not active before the first contact"
+    assert "school" not in journey.active_agencies(7.9) and "school" in journey.active_agencies(8)
     assert "bvc" in journey.active_agencies(after(2.6, 180))
     assert "bvc" not in journey.active_agencies(after(2.6, 181))
     assert journey.active_agencies(9) == {"school", "bup", "social"}

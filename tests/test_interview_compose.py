@@ -26,7 +26,7 @@ def records():
 
 def test_the_committed_example_is_what_compose_writes(cli, tmp_path: Path):
     out = tmp_path / "sammansatt.yaml"
-    result = cli("compose", INTERVIEWS, "-o", out, "--name", "Alva")
+    result = cli("compose", INTERVIEWS, "-o", out, "--name", "Saga")
     assert result.code == 0, result.err
     assert "10 element, 2 utelämnade" in result.out
     assert SCHEMA_LINE + out.read_text(encoding="utf-8") == (INTERVIEWS / "sammansatt.yaml").read_text(encoding="utf-8")

@@ -16,7 +16,12 @@ from journeys.render.focus_view import (
     FONT, HEIGHT, TITLE_WIDTH, WIDTH, WINDOW_YEARS, Moment, focus_window, layout_focus, marks_shown,
 )
 from journeys.render.geometry import overlapping_pairs
-from tests.render_helpers import EXAMPLE_NAMES, catalog, example, journey_of
+from tests.render_helpers import catalog, example, journey_of
+
+from tests.conftest import EXAMPLES as _EXAMPLES
+
+EXAMPLE_NAMES = tuple(p.stem for p in sorted(_EXAMPLES.glob("*.yaml")) if p.name.count(".") == 1)  # every example
+
 
 
 @lru_cache(maxsize=1)

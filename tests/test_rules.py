@@ -43,11 +43,26 @@ def test_unanswered_signal_window_is_data():
     assert gaps_of(events(SIGNAL, answer(91)), "unanswered-signal", unanswered_signal={"days": 120}) == ()
 
 
-def test_unanswered_signal_unprompted_contact_by_another_agency_counts_unless_switched_off():
+def test_unanswered_signal_a_contact_at_an_agency_that_was_not_told_is_no_answer_unless_switched_on():
     contact = "{id: c, age: 5.1, kind: contact, agency: bvc, label: Besök}"
-    assert gaps_of(events(SIGNAL, contact), "unanswered-signal") == ()
-    assert len(gaps_of(events(SIGNAL, contact), "unanswered-signal",
-                       unanswered_signal={"other_agency_contact": False})) == 1
+    assert len(gaps_of(events(SIGNAL, contact), "unanswered-signal")) == 1
+    assert gaps_of(events(SIGNAL, contact), "unanswered-signal", unanswered_signal={"other_agency_contact": True}) == ()
+
+
+def test_unanswered_signal_a_coordination_with_the_signalling_agency_answers_it():
+    meeting = lambda days, partners: f"{{id: m, age: {after(5, days)!r}, kind: coordination, agency: social, with: {partners}}}"
+    assert gaps_of(events(SIGNAL, meeting(90, "[school]")), "unanswered-signal") == ()
+    assert gaps_of(events(SIGNAL, meeting(91, "[school]")), "unanswered-signal")[0].params["variant"] == "late"
+    assert gaps_of(events(SIGNAL, meeting(30, "[bvc]")), "unanswered-signal")[0].params["variant"] == "never"
+
+
+def test_unanswered_signal_an_agency_told_by_information_answers_it():
+    told = f"{{id: i, age: {after(5, 10)!r}, kind: information, agency: school, to: social}}"
+    step = lambda days: f"{{id: a, age: {after(5, days)!r}, kind: contact, agency: social, label: Samtal}}"
+    assert gaps_of(events(SIGNAL, told, step(90)), "unanswered-signal") == ()
+    assert len(gaps_of(events(SIGNAL, told, step(91)), "unanswered-signal")) == 1
+    untold = told.replace("agency: school", "agency: bvc")
+    assert gaps_of(events(SIGNAL, untold, step(30)), "unanswered-signal")[0].params["variant"] == "never"
 
 
 def test_unanswered_signal_a_contact_answering_something_else_is_no_answer():
@@ -162,10 +177,17 @@ def test_broken_handover_none_fires_full_is_quiet():
     assert gaps_of(events(transition("full")), "broken-handover") == ()
 
 
-def test_broken_handover_partial_only_when_switched_on():
-    assert gaps_of(events(transition("partial")), "broken-handover") == ()
-    [gap] = gaps_of(events(transition("partial")), "broken-handover", broken_handover={"partial": True})
-    assert gap.severity == 1
+def test_broken_handover_partial_is_reported_as_such_unless_switched_off():
+    [gap] = gaps_of(events(transition("partial")), "broken-handover")
+    assert gap.severity == 1 and gap.params["variant"] == "partial"
+    assert gaps_of(events(transition("partial")), "broken-handover", broken_handover={"partial": False}) == ()
+
+
+def test_broken_handover_a_universal_support_ending_at_its_own_transition_is_no_loss():
+    place = supports("{id: plats, agency: preschool, level: promotive, label: Förskoleplats, from: 1, to: 6}")
+    assert gaps_of(events(transition("full")) + place, "broken-handover") == ()
+    early = place.replace("level: promotive", "level: early")
+    assert [g.params["variant"] for g in gaps_of(events(transition("full")) + early, "broken-handover")] == ["lost"]
 
 
 def lost_support(end_days_before: float, successor_days: float | None = None) -> str:
@@ -307,8 +329,9 @@ def test_late_first_support_quiet_without_signals_or_with_earlier_support():
 def test_level_jump_fires_when_treatment_comes_first():
     body = supports("{id: p, agency: library, level: promotive, label: Läsfrämjande, from: 3, to: 6}",
                     "{id: t, agency: bup, level: treatment, label: Behandling, from: 12, to: 13}")
-    [gap] = gaps_of(body, "level-jump")
-    assert gap.events == ("t",) and gap.agencies == ("bup",)
+    signal = events("{id: s, age: 10, kind: signal, agency: school, label: Orolig}")
+    [gap] = gaps_of(body + signal, "level-jump")
+    assert gap.events == ("s", "t") and gap.agencies == ("bup",) and gap.start == 10
 
 
 def test_level_jump_quiet_with_earlier_or_simultaneous_early_support():

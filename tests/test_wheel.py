@@ -77,7 +77,7 @@ def test_the_installed_package_holds_the_app_and_the_examples(installed: Path, t
     script, folder, package = (Path(line) for line in result.stdout.splitlines())
     assert ROOT not in script.parents and installed in script.parents
     assert script == package / "bundled" / "app" / "streamlit_app.py" and script.is_file()
-    assert sorted(p.name for p in folder.glob("*.yaml")) == ["elias.yaml", "exempelstad.catalogue.yaml", "kim.yaml", "noor.yaml"]
+    assert sorted(p.name for p in folder.glob("*.yaml")) == ["alva.yaml", "elias.yaml", "exempelstad.catalogue.yaml", "kim.yaml", "noor.yaml"]
     assert (package / "bundled" / ".streamlit" / "config.toml").is_file()
     assert (package / "bundled" / "app" / "lang" / "app.sv.yaml").is_file()
 

@@ -34,8 +34,8 @@ def persona_path(tmp_path: Path) -> Path:
 
 def sample() -> WorkshopNotes:
     return WorkshopNotes("kim", {
-        "unanswered-signal@sprak": GapNote("Ingen återkoppling till förskolan.", 3, ("Namngiven kontakt på BVC", "SIP")),
-        "broken-handover@skolstart": GapNote(votes=1),
+        "unanswered-signal@sprak": GapNote.plain("Ingen återkoppling till förskolan.", 3, ("Namngiven kontakt på BVC", "SIP")),
+        "broken-handover@skolstart": GapNote.plain(votes=1),
     })
 
 
@@ -70,7 +70,7 @@ def test_empty_notes_are_dropped():
 
 
 def test_changes_to_one_note():
-    note = GapNote("a", 1, ("x", "y"))
+    note = GapNote.plain("a", 1, ("x", "y"))
     assert set_text("b")(note).text == "b"
     assert add_votes(2)(note).votes == 3
     assert add_votes(-5)(note).votes == 0
@@ -122,7 +122,7 @@ def test_wellformed_sidecar_is_quiet(persona_path: Path):
         "schema: 1\npersona: kim\ngaps:\n  g@x:\n    text: Bra\n    votes: 2\n    ideas: [a]\n  h@y:\n", encoding="utf-8"
     )
     notes = load_notes(persona_path, "kim")
-    assert notes.note("g@x") == GapNote("Bra", 2, ("a",))
+    assert notes.note("g@x") == GapNote.plain("Bra", 2, ("a",))
     assert notes.note("h@y") == GapNote()
 
 
@@ -142,7 +142,7 @@ def test_failed_rename_leaves_old_notes_and_no_temp_file(persona_path: Path, mon
 
     monkeypatch.setattr(os, "replace", broken_replace)
     with pytest.raises(OSError):
-        save_notes(persona_path, WorkshopNotes("kim", {"x@y": GapNote("ny")}))
+        save_notes(persona_path, WorkshopNotes("kim", {"x@y": GapNote.plain("ny")}))
     assert sidecar_path(persona_path).read_bytes() == before
     assert sorted(p.name for p in persona_path.parent.iterdir()) == ["kim.workshop.yaml", "kim.yaml"]
 
@@ -161,3 +161,81 @@ def test_no_swedish_in_the_module():
     source = Path(workshop.__file__).read_text(encoding="utf-8").split('"""', 2)[2]
     code = "\n".join(line for line in source.splitlines() if not line.strip().startswith("#"))
     assert not any(ch in code for ch in "åäöÅÄÖ")
+
+
+# --- merged, never replaced ---
+
+def test_two_authors_notes_on_one_gap_are_both_kept(persona_path: Path):
+    update_note(persona_path, "kim", "g@x", set_text("Förskolan visste", "Grupp 1", "", at="2026-11-29T10:00:00+01:00"))
+    update_note(persona_path, "kim", "g@x", set_text("BVC visste också", "Grupp 2", "", at="2026-11-29T10:01:00+01:00"))
+    note = load_notes(persona_path, "kim").note("g@x")
+    assert [(e.by, e.text, e.at[11:16]) for e in note.entries] == [
+        ("Grupp 1", "Förskolan visste", "10:00"), ("Grupp 2", "BVC visste också", "10:01")]
+    assert note.text == "Förskolan visste\n\nBVC visste också" and not note.has_conflict
+
+
+def test_an_author_edits_their_own_note(persona_path: Path):
+    update_note(persona_path, "kim", "g@x", set_text("Första", "Grupp 1", ""))
+    update_note(persona_path, "kim", "g@x", set_text("Andra", "Grupp 1", "Första"))
+    assert [e.text for e in load_notes(persona_path, "kim").note("g@x").entries] == ["Andra"]
+    update_note(persona_path, "kim", "g@x", set_text("", "Grupp 1", "Andra"))
+    assert load_notes(persona_path, "kim").note("g@x").entries == ()
+
+
+def test_a_conflicting_edit_is_kept_beside_and_flagged(persona_path: Path):
+    """Two tabs of Grupp 1 both showed "Första"; the second save must not drop the first."""
+    update_note(persona_path, "kim", "g@x", set_text("Första", "Grupp 1", ""))
+    update_note(persona_path, "kim", "g@x", set_text("Från flik A", "Grupp 1", "Första"))
+    update_note(persona_path, "kim", "g@x", set_text("Från flik B", "Grupp 1", "Första"))
+    note = load_notes(persona_path, "kim").note("g@x")
+    assert [(e.text, e.conflict) for e in note.entries] == [("Från flik A", False), ("Från flik B", True)]
+    assert note.has_conflict
+    assert "conflict: true" in sidecar_path(persona_path).read_text(encoding="utf-8")
+
+
+def test_removing_an_idea_someone_else_moved_or_removed(persona_path: Path):
+    for idea in ("a", "b", "c"):
+        update_note(persona_path, "kim", "g@x", add_idea(idea, "Grupp 1"))
+    seen = load_notes(persona_path, "kim").note("g@x").idea_entries
+    update_note(persona_path, "kim", "g@x", remove_idea(0, seen[0]))  # another browser removes "a"
+    update_note(persona_path, "kim", "g@x", remove_idea(1, seen[1]))  # this one still shows "b" second
+    assert load_notes(persona_path, "kim").note("g@x").ideas == ("c",)
+    update_note(persona_path, "kim", "g@x", remove_idea(0, seen[0]))  # "a" is gone already: nothing happens
+    assert load_notes(persona_path, "kim").note("g@x").ideas == ("c",)
+
+
+def test_the_older_form_is_read_and_kept_plain(persona_path: Path):
+    text = "schema: 1\npersona: kim\ngaps:\n  g@x:\n    text: Bra\n    votes: 2\n    ideas:\n    - a\n"
+    sidecar_path(persona_path).write_text(text, encoding="utf-8")
+    notes = load_notes(persona_path, "kim")
+    assert notes_to_text(notes) == text
+
+
+def test_leftovers_of_a_killed_writer_are_removed_at_the_next_save(persona_path: Path):
+    folder = persona_path.parent
+    notes_leftover = folder / ".kim.abcd1234.workshop.yaml.tmp"
+    persona_leftover = folder / ".kim.wxyz5678.yaml.tmp"
+    notes_leftover.write_text("half", encoding="utf-8")
+    persona_leftover.write_text("half", encoding="utf-8")
+    update_note(persona_path, "kim", "g@x", add_votes(1))
+    assert not notes_leftover.exists() and persona_leftover.exists()  # only the sidecar's own
+
+
+def test_a_note_with_personal_data_is_refused_and_nothing_changes(persona_path: Path):
+    save_notes(persona_path, sample())
+    before = sidecar_path(persona_path).read_bytes()
+    with pytest.raises(workshop.NoteRefused):
+        update_note(persona_path, "kim", "unanswered-signal@sprak", set_text("ring 070-123 45 67", "Grupp 1"))
+    assert sidecar_path(persona_path).read_bytes() == before
+
+
+def test_a_persona_save_removes_only_its_own_leftovers(persona_path: Path):
+    from persona.saving import open_for_edit, save
+
+    folder = persona_path.parent
+    own, sidecars = folder / ".kim.abcd1234.yaml.tmp", folder / ".kim.abcd1234.workshop.yaml.tmp"
+    own.write_text("half", encoding="utf-8")
+    sidecars.write_text("half", encoding="utf-8")
+    opened = open_for_edit(persona_path)
+    save(opened, opened.text + "summary: Ny\n")
+    assert not own.exists() and sidecars.exists()

@@ -9,13 +9,16 @@ import streamlit as st
 from persona.errors import PersonaError, describe
 from persona.i18n import LANGUAGES, Catalog
 from persona.load import parse_persona
-from persona.safe_yaml import decode
+from persona.privacy import check_texts
+from persona.safe_yaml import DEFAULT_MAX_BYTES, decode
 
 from app import data, state, ui
 from app.screens import evidence
 from app.state import THEMES
 from app.steps import STEP_MODES
 from journeys.folders import persona_files
+
+MAX_UPLOAD_BYTES = DEFAULT_MAX_BYTES
 
 
 def _stamp(path: Path) -> tuple[int, int]:
@@ -42,8 +45,8 @@ def folder_choice(text: Catalog) -> None:
     def label(path: str) -> str:
         entry, name = entries[path], Path(path).relative_to(folder).as_posix()
         if entry.name is None:
-            return text("app.choose.invalid_entry", file=name, problems=entry.problems)
-        return text("app.choose.entry", name=entry.name, file=name)
+            return text("app.choose.invalid_entry", file=ui.literal(name), problems=entry.problems)
+        return text("app.choose.entry", name=ui.literal(entry.name), file=ui.literal(name))
 
     paths = list(entries)
     chosen = state.get("chosen_path")
@@ -60,12 +63,25 @@ def upload_choice(text: Catalog) -> None:
     st.caption(text("app.upload.limits", mb=st.get_option("server.maxUploadSize")))
     if upload is None or state.get("upload_id") == upload.file_id:
         return
-    try:
-        content = decode(upload.getvalue(), upload.name)
-        parse_persona(content, upload.name, data.vocabulary())
-    except PersonaError as exc:  # shown on every run while the file stays in the box
-        st.error(text("app.choose.upload_invalid", file=upload.name, problems=len(exc.problems)), icon=":material/error:")
-        ui.show_problems(exc, text)
+    if upload.size > MAX_UPLOAD_BYTES:  # refused before it is read
+        st.error(text("app.choose.upload_too_large", size=f"{upload.size / 2**20:.1f}",
+                      limit=f"{MAX_UPLOAD_BYTES / 2**20:.1f}"), icon=":material/error:")
+        return
+    if check_texts([(upload.name, None)]):  # the name is shown and used in messages
+        st.error(text("app.choose.upload_name_personal"), icon=":material/error:")
+        return
+    raw = upload.getvalue()
+    failed = state.failed_upload(raw)
+    if failed is None:
+        try:
+            content = decode(raw, upload.name)
+            parse_persona(content, upload.name, data.vocabulary())
+        except PersonaError as exc:
+            failed = state.remember_failed_upload(raw, exc)
+    if failed is not None:  # shown on every run while the file stays in the box, read only once
+        st.error(text("app.choose.upload_invalid", file=ui.literal(upload.name), problems=len(failed.problems)),
+                 icon=":material/error:")
+        ui.show_problems(failed, text)
         return
     state.put("upload_id", upload.file_id)
     state.choose_upload(upload.name, content)
@@ -115,10 +131,10 @@ def summary(text: Catalog) -> None:
         return
     chosen, found = state.current()
     persona = found.persona_file.persona
-    st.success(text("app.choose.ready", name=persona.name, events=len(persona.events), gaps=len(found.gaps)),
+    st.success(text("app.choose.ready", name=ui.literal(persona.name), events=len(persona.events), gaps=len(found.gaps)),
                icon=":material/check_circle:")
     for warning in found.persona_file.warnings:
-        st.warning(describe(warning, chosen.name, text))
+        st.warning(ui.literal(describe(warning, chosen.name, text)))
     scenario_choice(text, persona)
     st.page_link("views/journey.py", label=text("app.choose.go_journey"), icon=":material/arrow_forward:")
 

@@ -10,24 +10,23 @@ from typing import Any, Mapping
 
 import streamlit as st
 
-from persona.edit import (
-    CARD_FIELDS,
+from persona.edit import CARD_FIELDS, PersonaEditor, edited_text
+from persona.errors import PersonaError
+from persona.i18n import Catalog
+from persona.saving import (
     Opened,
     PersonaChangedOnDisk,
-    PersonaEditor,
     check_text,
-    edited_text,
     open_for_edit,
     opened_from_text,
     refuse_if_changed,
     save,
     unified_diff,
 )
-from persona.errors import PersonaError
-from persona.i18n import Catalog
 
-from app import data, state, ui
+from app import access, data, state, ui
 from app import tables as tables_
+from app.cell_values import row_cells, row_values
 
 COLLECTIONS = tables_.COLLECTIONS
 
@@ -64,7 +63,7 @@ def tables(text: Catalog, editor: PersonaEditor, agencies: list[str], round_: in
 
 
 def card_fields(text: Catalog, editor: PersonaEditor, round_: int) -> dict[str, Any]:
-    card = editor.card()
+    card = row_cells(editor.card())
     with st.container(border=True):
         values = {
             "name": st.text_input(text("app.edit.column.name"), card["name"] or "", key=f"card-name-{round_}"),
@@ -73,7 +72,7 @@ def card_fields(text: Catalog, editor: PersonaEditor, round_: int) -> dict[str, 
                                     key=f"card-summary-{round_}"),
             "quote": st.text_area(text("app.edit.column.quote"), card["quote"] or "", key=f"card-quote-{round_}"),
         }
-    return {k: v for k, v in values.items() if k in CARD_FIELDS and v != (card[k] or "")}
+    return row_values({k: v for k, v in values.items() if k in CARD_FIELDS and v != (card[k] or "")})
 
 
 def conflict_box(text: Catalog, conflict: PersonaChangedOnDisk, mine: str | None, file_name: str) -> None:
@@ -101,6 +100,8 @@ def validity(text: Catalog, new_text: str, source: str) -> bool:
 
 def save_file(opened: Opened, new_text: str) -> None:
     """The save button's callback: problems are kept for the page to show (never a traceback)."""
+    if not access.files_editable():  # the button is disabled then; a forged click still writes nothing
+        return
     try:
         st.session_state["opened"] = save(opened, new_text, data.vocabulary())
     except PersonaChangedOnDisk as exc:
@@ -129,7 +130,8 @@ def actions(text: Catalog, chosen: state.Source, opened: Opened, new_text: str |
             st.button(text("app.edit.apply"), type="primary", key="save", disabled=not (changed and valid),
                       on_click=apply_upload, args=(new_text,), width="stretch")
         else:
-            st.button(text("app.edit.save"), type="primary", key="save", disabled=not (changed and valid),
+            st.button(text("app.edit.save"), type="primary", key="save",
+                      disabled=not (changed and valid and access.files_editable()),
                       on_click=save_file, args=(opened, new_text), width="stretch")
     with undo_col:
         st.button(text("app.edit.undo"), key="undo", disabled=not changed, on_click=_reload, width="stretch")
@@ -145,15 +147,17 @@ def body(text: Catalog) -> None:
     chosen = state.source()
     if chosen is None:
         raise state.NothingChosen()
-    st.title(text("app.edit.title", file=Path(chosen.name).name))
+    st.title(text("app.edit.title", file=ui.literal(Path(chosen.name).name)))
     if st.session_state.pop("edit_saved", False):
         st.toast(text("app.edit.saved"), icon=":material/check_circle:")
     failed = st.session_state.pop("edit_failed", None)
     if isinstance(failed, PersonaError):
         ui.show_problems(failed, text)
     elif failed is not None:
-        st.error(text("app.edit.save_failed", error=failed), icon=":material/error:")
-    st.caption(text("app.edit.upload_note") if chosen.is_upload else text("app.edit.file_note", file=chosen.name))
+        st.error(text("app.edit.save_failed", error=ui.literal(failed)), icon=":material/error:")
+    st.caption(text("app.edit.upload_note") if chosen.is_upload else text("app.edit.file_note", file=ui.literal(chosen.name)))
+    if not chosen.is_upload and not access.files_editable():
+        st.info(text("app.edit.read_only_network"), icon=":material/lock:")
     opened = opened_for(chosen)
     conflict = st.session_state.get("conflict")
     if conflict is None and not chosen.is_upload:
@@ -171,7 +175,7 @@ def body(text: Catalog) -> None:
         card = edited.pop("card")
         new_text = edited_text(opened.text, edited, card, chosen.name)
     except (PersonaError, KeyError, ValueError) as exc:
-        st.error(text("app.edit.cannot_apply", error=exc), icon=":material/error:")
+        st.error(text("app.edit.cannot_apply", error=ui.literal(exc)), icon=":material/error:")
     if conflict is not None:
         conflict_box(text, conflict, new_text, Path(chosen.name).name)
     valid = new_text is not None and validity(text, new_text, chosen.name)

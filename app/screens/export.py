@@ -3,8 +3,6 @@ room's notes — all made by the library, offered as downloads."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
 from persona.errors import PersonaError
@@ -28,16 +26,17 @@ def notes_text(chosen: state.Source, persona_id: str) -> str | None:
     return workshop.notes_to_text(notes) if notes.notes else None
 
 
-def stem(chosen: state.Source, scenario_id: str | None) -> str:
-    name = Path(chosen.name).stem
-    return f"{name}-{scenario_id}" if scenario_id else name
+def stem(persona_id: str, scenario_id: str | None) -> str:
+    """Download names come from the persona's id (checked like every value of the file), never
+    from the name of the file or upload."""
+    return f"{persona_id}-{scenario_id}" if scenario_id else persona_id
 
 
 def _make_poster(options: tuple) -> None:
     st.session_state["poster_options"] = options
 
 
-def poster(text: Catalog, chosen: state.Source, scenario_id: str | None, notes: str | None) -> None:
+def poster(text: Catalog, chosen: state.Source, persona_id: str, scenario_id: str | None, notes: str | None) -> None:
     st.subheader(text("app.export.poster"))
     size_col, orientation_col, tile_col = st.columns(3)
     with size_col:
@@ -57,10 +56,10 @@ def poster(text: Catalog, chosen: state.Source, scenario_id: str | None, notes: 
         pdf = data.poster_file(*options)
     suffix = f"-{tile.lower()}-tiles" if tile else ""
     st.download_button(text("app.export.download_poster", size=size), pdf, key="download_poster", type="primary",
-                       file_name=f"{stem(chosen, scenario_id)}-{size.lower()}{suffix}.pdf", mime=MIME["pdf"])
+                       file_name=f"{stem(persona_id, scenario_id)}-{size.lower()}{suffix}.pdf", mime=MIME["pdf"])
 
 
-def pictures(text: Catalog, chosen: state.Source, scenario_id: str | None) -> None:
+def pictures(text: Catalog, chosen: state.Source, persona_id: str, scenario_id: str | None) -> None:
     st.subheader(text("app.export.pictures"))
     view_col, format_col, button_col = st.columns([2, 1, 2], vertical_alignment="bottom")
     with view_col:
@@ -72,11 +71,11 @@ def pictures(text: Catalog, chosen: state.Source, scenario_id: str | None) -> No
                              scenario_id if view == "timeline" else None)
     with button_col:
         st.download_button(text("app.export.download_picture", view=text(f"app.export.view_{view}"), fmt=fmt.upper()),
-                           content, file_name=f"{stem(chosen, scenario_id if view == 'timeline' else None)}-{view}.{fmt}",
+                           content, file_name=f"{stem(persona_id, scenario_id if view == 'timeline' else None)}-{view}.{fmt}",
                            mime=MIME[fmt], key="download_picture")
 
 
-def chronology(text: Catalog, chosen: state.Source, scenario_id: str | None, notes: str | None) -> None:
+def chronology(text: Catalog, chosen: state.Source, persona_id: str, scenario_id: str | None, notes: str | None) -> None:
     st.subheader(text("app.export.chronology"))
     format_col, button_col = st.columns([3, 2], vertical_alignment="bottom")
     with format_col:
@@ -85,15 +84,15 @@ def chronology(text: Catalog, chosen: state.Source, scenario_id: str | None, not
     content = data.chronology_text(chosen.doc, state.lang(), fmt, notes, scenario_id)
     with button_col:
         st.download_button(text("app.export.download_chronology"), content.encode("utf-8"), key="download_chronology",
-                           file_name=f"{stem(chosen, scenario_id)}.{CHRONOLOGY_FORMATS[fmt]}", mime=MIME[fmt])
+                           file_name=f"{stem(persona_id, scenario_id)}.{CHRONOLOGY_FORMATS[fmt]}", mime=MIME[fmt])
 
 
-def notes_download(text: Catalog, chosen: state.Source, notes: str | None) -> None:
+def notes_download(text: Catalog, persona_id: str, notes: str | None) -> None:
     st.subheader(text("app.export.notes"))
     if notes is None:
         st.caption(text("app.export.no_notes"))
         return
-    name = workshop.sidecar_path(Path(Path(chosen.name).name)).name
+    name = f"{persona_id}{workshop.SIDECAR_SUFFIX}"
     st.download_button(text("app.export.download_notes"), notes.encode("utf-8"), file_name=name, mime=MIME["yaml"],
                        key="download_notes")
 
@@ -102,15 +101,15 @@ def body(text: Catalog) -> None:
     chosen, found = state.current()
     persona = found.persona_file.persona
     scenario_id = state.scenario()
-    st.title(text("app.export.title", name=persona.name))
+    st.title(text("app.export.title", name=ui.literal(persona.name)))
     if scenario_id:
-        st.caption(text("app.export.with_scenario", label=persona.scenario(scenario_id).label))
+        st.caption(text("app.export.with_scenario", label=ui.literal(persona.scenario(scenario_id).label)))
     try:
         notes = notes_text(chosen, persona.id)
     except PersonaError as exc:
         ui.show_problems(exc, text)
         notes = None
-    poster(text, chosen, scenario_id, notes)
-    pictures(text, chosen, scenario_id)
-    chronology(text, chosen, scenario_id, notes)
-    notes_download(text, chosen, notes)
+    poster(text, chosen, persona.id, scenario_id, notes)
+    pictures(text, chosen, persona.id, scenario_id)
+    chronology(text, chosen, persona.id, scenario_id, notes)
+    notes_download(text, persona.id, notes)

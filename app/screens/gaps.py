@@ -40,14 +40,32 @@ def change(chosen: state.Source, persona_id: str, gap_key: str, how: Callable[[A
 
 
 def _text_changed(chosen, persona_id: str, gap_key: str, widget: str) -> None:
-    change(chosen, persona_id, gap_key, workshop.set_text(st.session_state[widget]))
+    """Save this browser's note; ``base`` (the text it showed) lets the library tell an edit of a
+    note changed elsewhere meanwhile, which is then kept beside it, not over it."""
+    base = st.session_state.get(f"{widget}-saved")
+    change(chosen, persona_id, gap_key, workshop.set_text(st.session_state[widget], state.author(), base))
 
 
 def _idea_added(chosen, persona_id: str, gap_key: str, widget: str) -> None:
     idea = st.session_state.get(widget, "")
     if idea.strip():
-        change(chosen, persona_id, gap_key, workshop.add_idea(idea))
-    st.session_state[widget] = ""
+        change(chosen, persona_id, gap_key, workshop.add_idea(idea, state.author()))
+    if "notes_failed" not in st.session_state:  # a refused idea stays in the box
+        st.session_state[widget] = ""
+
+
+def entries_html(note, mine, text: Catalog) -> str:
+    """The room's other notes (and a conflicting version of this browser's), each with its author
+    and time, shown literally."""
+    lines = []
+    for entry in note.entries:
+        if entry is mine:
+            continue
+        who = entry.by or text("app.gaps.no_author")
+        mark = f' <strong>{ui.escape(text("app.gaps.conflict_mark"))}</strong>' if entry.conflict else ""
+        lines.append(f'<p class="jr-entry"><em>{ui.escape(who)} · {ui.escape(entry.at[:16].replace("T", " "))}</em>'
+                     f'{mark}<br>{ui.escape(entry.text)}</p>')
+    return "".join(lines)
 
 
 def gap_card(text: Catalog, numbered, note, chosen, persona_id: str, vocabulary, read_only: bool,
@@ -73,24 +91,34 @@ def gap_card(text: Catalog, numbered, note, chosen, persona_id: str, vocabulary,
             st.button(text("app.gaps.vote"), key=f"vote-{key}", on_click=change, width="stretch",
                       args=(chosen, persona_id, key, workshop.add_votes(1)), disabled=read_only,
                       help=text("app.gaps.vote_help"))
+        mine = note.by(state.author())
+        if note.has_conflict:
+            st.warning(text("app.gaps.conflict"), icon=":material/warning:")
+        others = entries_html(note, mine, text)
+        if others:
+            st.html(others)
         widget = f"note-{key}"
-        if st.session_state.get(widget) is None or st.session_state.get(f"{widget}-saved") != note.text:
-            st.session_state[widget] = note.text
-            st.session_state[f"{widget}-saved"] = note.text
-        st.text_area(text("app.gaps.notes"), key=widget, on_change=_text_changed, disabled=read_only,
-                     args=(chosen, persona_id, key, widget), placeholder=text("app.gaps.notes_placeholder"))
+        mine_text = mine.text if mine else ""
+        if st.session_state.get(widget) is None or st.session_state.get(f"{widget}-saved") != mine_text:
+            st.session_state[widget] = mine_text  # a refused text stays: what was saved did not change
+            st.session_state[f"{widget}-saved"] = mine_text
+        st.text_area(text("app.gaps.notes_by", author=ui.literal(state.author())), key=widget,
+                     on_change=_text_changed, disabled=read_only, args=(chosen, persona_id, key, widget),
+                     placeholder=text("app.gaps.notes_placeholder"))
         ideas(text, note, chosen, persona_id, key, read_only)
 
 
 def ideas(text: Catalog, note, chosen, persona_id: str, key: str, read_only: bool) -> None:
     st.markdown(f"**{ui.escape(text('app.gaps.ideas'))}**")
-    for index, idea in enumerate(note.ideas):
+    for index, idea in enumerate(note.idea_entries):
         line, remove = st.columns([8, 1], vertical_alignment="center")
         with line:
-            st.html(f"<p>→ {ui.escape(idea)}</p>")
+            who = f' <em>({ui.escape(idea.by)})</em>' if idea.by else ""
+            st.html(f"<p>→ {ui.escape(idea.text)}{who}</p>")
         with remove:
             st.button(text("app.gaps.remove_idea"), key=f"remove-{key}-{index}", on_click=change, disabled=read_only,
-                      args=(chosen, persona_id, key, workshop.remove_idea(index)), help=text("app.gaps.remove_idea_help"))
+                      args=(chosen, persona_id, key, workshop.remove_idea(index, idea)),
+                      help=text("app.gaps.remove_idea_help"))
     widget = f"idea-{key}"
     new, add = st.columns([8, 1], vertical_alignment="bottom")
     with new:
@@ -103,13 +131,27 @@ def ideas(text: Catalog, note, chosen, persona_id: str, key: str, read_only: boo
 
 def messages(text: Catalog, chosen: state.Source) -> None:
     failed = st.session_state.pop("notes_failed", None)
-    if isinstance(failed, PersonaError):
+    if isinstance(failed, workshop.NoteRefused):
+        st.error(text("app.gaps.refused"), icon=":material/error:")
+        ui.show_problems(failed, text)
+    elif isinstance(failed, PersonaError):
         ui.show_problems(failed, text)
     elif failed is not None:
-        st.error(text("app.gaps.save_failed", error=failed), icon=":material/error:")
+        st.error(text("app.gaps.save_failed", error=ui.literal(failed)), icon=":material/error:")
     if st.session_state.pop("notes_saved", False):
         where = text("app.gaps.kept_in_session") if chosen.is_upload else workshop.sidecar_path(chosen.path).name
-        st.toast(text("app.gaps.saved", where=where), icon=":material/check_circle:")
+        st.toast(text("app.gaps.saved", where=ui.literal(where)), icon=":material/check_circle:")
+
+
+def _author_changed() -> None:
+    state.set_author(st.session_state["author_field"])
+
+
+def author_field(text: Catalog) -> None:
+    """Who writes from this browser: notes and ideas keep it, with the time."""
+    st.session_state.setdefault("author_field", state.author())
+    st.text_input(text("app.gaps.author"), key="author_field", on_change=_author_changed, max_chars=60,
+                  help=text("app.gaps.author_help"))
 
 
 def body(text: Catalog) -> None:
@@ -117,7 +159,7 @@ def body(text: Catalog) -> None:
         st.switch_page("views/journey.py")
     chosen, found = state.current()
     persona = found.persona_file.persona
-    st.title(text("app.gaps.title", name=persona.name))
+    st.title(text("app.gaps.title", name=ui.literal(persona.name)))
     messages(text, chosen)
     read_only = False
     try:
@@ -127,7 +169,8 @@ def body(text: Catalog) -> None:
         st.warning(text("app.gaps.read_only"))
         notes, read_only = workshop.WorkshopNotes(persona.id), True
     where = text("app.gaps.kept_in_session") if chosen.is_upload else str(workshop.sidecar_path(chosen.path))
-    st.caption(text("app.gaps.where", where=where, votes=notes.total_votes))
+    st.caption(text("app.gaps.where", where=ui.literal(where), votes=notes.total_votes))
+    author_field(text)
     if not found.gaps:
         st.info(text("app.gaps.none"))
         return

@@ -14,7 +14,7 @@ def body(text: Catalog) -> None:
     chosen, found = state.current()
     name = found.persona_file.persona.name
     lang, theme = state.lang(), state.theme()
-    st.title(text("app.network.title", name=name))
+    st.title(text("app.network.title", name=ui.literal(name)))
     ecomap, balance = st.tabs([text("app.network.ecomap"), text("app.network.balance")])
     with ecomap:
         st.caption(text("app.network.ecomap_help"))

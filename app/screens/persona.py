@@ -43,7 +43,7 @@ def factors(persona, vocabulary, text: Catalog) -> None:
     columns = st.columns(len(FACTOR_DOMAINS))
     for column, domain in zip(columns, FACTOR_DOMAINS):
         with column:
-            st.markdown(f"**{ui.escape(vocabulary.label('factor_domains', domain, text.lang))}**")
+            st.markdown(f"**{ui.literal(vocabulary.label('factor_domains', domain, text.lang))}**")
             lines = [
                 text(f"app.persona.factor_{factor.type}", label=factor.label, span=span(factor, text))
                 for factor in sorted(persona.factors, key=lambda f: (f.from_, f.id)) if factor.domain == domain

@@ -32,7 +32,7 @@ def column(text: Catalog, kind: str, gaps, mark: str) -> None:
 def body(text: Catalog) -> None:
     chosen, found = state.current()
     persona = found.persona_file.persona
-    st.title(text("app.scenarios.title", name=persona.name))
+    st.title(text("app.scenarios.title", name=ui.literal(persona.name)))
     if not persona.scenarios:
         st.info(text("app.scenarios.none"))
         return
@@ -43,7 +43,7 @@ def body(text: Catalog) -> None:
                  format_func=lambda sid: persona.scenario(sid).label, on_change=_chose)
     scenario = persona.scenario(current)
     if scenario.note:
-        st.caption(scenario.note)
+        st.caption(ui.literal(scenario.note))
     after = data.scenario_analysis(chosen.doc, current)
     comparison = after.comparison
     closed, remaining, new = st.columns(3)
@@ -54,10 +54,10 @@ def body(text: Catalog) -> None:
     with new:
         column(text, "new", comparison.new, "✚")
     lang, theme = state.lang(), state.theme()
-    st.subheader(text("app.scenarios.before", name=persona.name))
+    st.subheader(text("app.scenarios.before", name=ui.literal(persona.name)))
     ui.picture(data.timeline_svg(chosen.doc, lang, theme, None, None),
                text("app.scenarios.before", name=persona.name))
-    st.subheader(text("app.scenarios.after", label=scenario.label))
+    st.subheader(text("app.scenarios.after", label=ui.literal(scenario.label)))
     ui.picture(data.timeline_svg(chosen.doc, lang, theme, None, current),
                text("app.scenarios.after", label=scenario.label))
     ui.picture(data.legend_svg(chosen.doc, lang, theme, current), text("render.legend.title"))

@@ -15,13 +15,13 @@ import os
 import sys
 from typing import Sequence
 
-from persona.errors import PersonaError
+from persona.errors import PersonaError, exception_words
 from persona.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalog, UnknownLanguage
 
 from journeys.cli.argparse_words import argparse_language
 
 # Command name → module under journeys.cli (imported only when that command runs).
-COMMANDS = ("validate", "new", "schema", "gaps", "catalogue", "cost", "render", "poster", "app", "compose", "provenance", "interviews")
+COMMANDS = ("validate", "new", "schema", "gaps", "catalogue", "cost", "render", "poster", "app", "compose", "provenance", "interviews", "cohort")
 
 
 def _requested_language(argv: Sequence[str]) -> str | None:
@@ -86,7 +86,7 @@ def _main(argv: list[str]) -> int:
     except Exception as exc:  # the last guard: one line, never a traceback
         if os.environ.get("JOURNEYS_DEBUG"):
             raise
-        print(text("cli.internal_error", error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        print(text("cli.internal_error", error=exception_words(exc)), file=sys.stderr)
         return 3
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -36,6 +37,9 @@ DEFAULT_PORT = 8501
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 FOLDER_ENV = "JOURNEYS_APP_FOLDER"
 MAX_UPLOAD_MB = 5
+CODE_ENV = "JOURNEYS_ACCESS_CODE"  # the names app/access.py reads
+ALLOW_EDIT_ENV = "JOURNEYS_ALLOW_EDIT"
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
 
 def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:
@@ -43,6 +47,8 @@ def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:
     parser.add_argument("path", nargs="?", metavar=text("cli.path_metavar"), help=text("cli.app.path_help"))
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=text("cli.app.port_help"))
     parser.add_argument("--host", default="127.0.0.1", metavar=text("cli.app.host_metavar"), help=text("cli.app.host_help"))
+    parser.add_argument("--code", metavar=text("cli.access.code_metavar"), help=text("cli.access.code_help"))
+    parser.add_argument("--allow-edit", action="store_true", help=text("cli.access.allow_edit_help"))
     add_global_options(parser, text)
 
 
@@ -60,9 +66,31 @@ def streamlit_command(script: Path, host: str, port: int) -> list[str]:
     ]
 
 
-def app_environment(folder: Path, args: argparse.Namespace) -> dict[str, str]:
+def access_code(args: argparse.Namespace) -> str | None:
+    """The code browsers must give: the one given with ``--code``; one made up here when the app
+    is open to the network (``--host`` other than this machine); else none."""
+    if getattr(args, "code", None):
+        return str(args.code).strip()
+    if args.host in LOCAL_HOSTS:
+        return None
+    return new_code()
+
+
+def new_code() -> str:
+    """Eight characters from an alphabet without look-alikes (0/O, 1/I/L): 40 bits, read aloud easily."""
+    letters = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+    return f"{letters[:4]}-{letters[4:]}"
+
+
+def app_environment(folder: Path, args: argparse.Namespace, code: str | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env[FOLDER_ENV] = str(folder)
+    env.pop(CODE_ENV, None)
+    env.pop(ALLOW_EDIT_ENV, None)
+    if code:
+        env[CODE_ENV] = code
+    if getattr(args, "allow_edit", False):
+        env[ALLOW_EDIT_ENV] = "1"
     env["STREAMLIT_BROWSER_GATHER_USAGE_STATS"] = "false"
     if getattr(args, "lang", None):
         env["JOURNEYS_LANG"] = args.lang
@@ -97,6 +125,10 @@ def run(args: argparse.Namespace, text: Catalog) -> int:
     print(text("cli.app.starting", url=f"http://{shown_host}:{args.port}", folder=folder))
     if args.host not in LOCAL_HOSTS:
         print(text("cli.app.network_warning"), file=sys.stderr)
+    code = access_code(args)
+    if code:
+        print(text("cli.access.code_line", code=code))
+        print(text("cli.access.edit_allowed" if args.allow_edit else "cli.access.read_only"))
     sys.stdout.flush()
     command = streamlit_command(APP_SCRIPT, args.host, args.port)
-    return subprocess.call(command, env=app_environment(folder, args), cwd=REPOSITORY)
+    return subprocess.call(command, env=app_environment(folder, args, code), cwd=REPOSITORY)

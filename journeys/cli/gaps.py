@@ -106,14 +106,14 @@ def _graph_and_gaps(persona, vocabulary: Vocabulary):
 # --- JSON ----------------------------------------------------------------------------------
 def gap_json(gap: Gap, number: int, text: Catalog, vocabulary: Vocabulary) -> dict[str, Any]:
     """One gap as the stable JSON object."""
-    from journeys.gaps import gap_text, rule_title
+    from journeys.gaps import gap_text, gap_title
 
     words = gap_text(gap, text, vocabulary)
     return {
         "number": number,
         "key": gap.key,
         "rule": gap.rule,
-        "title": rule_title(gap.rule, text),
+        "title": gap_title(gap, text),
         "from": round(gap.start, 3),
         "to": round(gap.end, 3),
         "agencies": list(gap.agencies),
@@ -121,6 +121,7 @@ def gap_json(gap: Gap, number: int, text: Catalog, vocabulary: Vocabulary) -> di
         "severity": gap.severity,
         "message": words.message,
         "question": words.question,
+        "visible_from": round(gap.visible, 3),
     }
 
 

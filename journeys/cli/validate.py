@@ -11,9 +11,9 @@ from __future__ import annotations
 import argparse
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
-from persona.errors import PersonaError, describe
+from persona.errors import PersonaError, describe, exception_words, printable
 from persona.i18n import Catalog
 from persona.safe_yaml import DEFAULT_MAX_BYTES
 
@@ -21,7 +21,7 @@ from journeys.cli.common import add_global_options, vocabulary_from
 from journeys.cli.provenance import add_interview_options
 
 if TYPE_CHECKING:
-    from persona.load import PersonaFile
+    from persona.load import PersonaFile, PrivacyMode
     from persona.vocabulary import Vocabulary
 
 _COSTS_KEY = re.compile(r"^costs\s*:", re.MULTILINE)
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace, text: Catalog) -> int:
     from journeys.interviews.records import interview_files
 
     vocabulary = vocabulary_from(args)
-    privacy: Literal["error", "warning"] = "warning" if args.privacy_warn else "error"
+    privacy: PrivacyMode = "warning" if args.privacy_warn else "error"
     max_bytes = int(args.max_mb * 2**20)
     counts = {"valid": 0, "invalid": 0, "unreadable": 0, "problems": 0}
     exit_code = 0
@@ -64,6 +64,11 @@ def run(args: argparse.Namespace, text: Catalog) -> int:
             counts["problems"] += len(exc.problems)
             exit_code = max(exit_code, exc.exit_code)
             continue
+        except Exception as exc:  # the last guard: this file is told, the others are still checked
+            print(f"{printable(str(path))}: {text('cli.internal_error', error=exception_words(exc))}")
+            counts["unreadable"] += 1
+            exit_code = max(exit_code, 3)
+            continue
         counts["valid"] += 1
         if not args.quiet:
             print(line)
@@ -73,7 +78,7 @@ def run(args: argparse.Namespace, text: Catalog) -> int:
     return exit_code
 
 
-def _check(path, vocabulary, privacy: Literal["error", "warning"], max_bytes: int, text: Catalog) -> tuple[str, PersonaFile | None]:
+def _check(path, vocabulary, privacy: PrivacyMode, max_bytes: int, text: Catalog) -> tuple[str, PersonaFile | None]:
     """Read one file as a persona or a catalogue; print its warnings; the line saying it is valid, and
     the persona (None for a catalogue or cost table)."""
     from persona.catalogue import looks_like_catalogue, parse_catalogue
@@ -87,14 +92,14 @@ def _check(path, vocabulary, privacy: Literal["error", "warning"], max_bytes: in
         from journeys.cost import default_cost_table
 
         table = parse_costs(content, path, default_cost_table(), max_bytes).table
-        return text("cli.validate.ok_costs", path=path, items=len(table.items)), None
+        return text("cli.validate.ok_costs", path=printable(str(path)), items=len(table.items)), None
     if looks_like_catalogue(path, content):
         catalogue = parse_catalogue(content, path, vocabulary, max_bytes).catalogue
-        return text("cli.validate.ok_catalogue", path=path, services=len(catalogue.services)), None
+        return text("cli.validate.ok_catalogue", path=printable(str(path)), services=len(catalogue.services)), None
     loaded = parse_persona(content, path, vocabulary, privacy=privacy, max_bytes=max_bytes)
     for warning in loaded.warnings:
         print(describe(warning, path, text))
-    return text("cli.validate.ok", path=path, events=len(loaded.persona.events)), loaded
+    return text("cli.validate.ok", path=printable(str(path)), events=len(loaded.persona.events)), loaded
 
 
 def _records(paths: list[Path], vocabulary: "Vocabulary", counts: dict[str, int], text: Catalog, quiet: bool) -> int:
@@ -112,11 +117,16 @@ def _records(paths: list[Path], vocabulary: "Vocabulary", counts: dict[str, int]
             counts["problems"] += len(exc.problems)
             exit_code = max(exit_code, exc.exit_code)
             continue
+        except Exception as exc:  # the last guard: this file is told, the others are still checked
+            print(f"{printable(str(path))}: {text('cli.internal_error', error=exception_words(exc))}")
+            counts["unreadable"] += 1
+            exit_code = max(exit_code, 3)
+            continue
         counts["valid"] += 1
         for warning in loaded.warnings:
             print(describe(warning, path, text))
         if not quiet:
-            print(text("cli_interviews.validate_ok", path=path, items=len(loaded.record.evidence)))
+            print(text("cli_interviews.validate_ok", path=printable(str(path)), items=len(loaded.record.evidence)))
     return exit_code
 
 

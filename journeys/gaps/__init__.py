@@ -6,12 +6,14 @@ vocabulary)`` explains a gap and asks the workshop's question.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from journeys.gaps.model import Gap, GapText
 from journeys.gaps.settings import RuleParams, RuleSettings, rule_settings
-from journeys.gaps.text import gap_text, rule_title
+from journeys.gaps.text import gap_text, gap_title, rule_title
 from journeys.graph import JourneyGraph
 
-__all__ = ["Gap", "GapText", "RuleParams", "RuleSettings", "RULE_IDS", "find_gaps", "gap_text",
+__all__ = ["Gap", "GapText", "RuleParams", "RuleSettings", "RULE_IDS", "find_gaps", "gap_text", "gap_title",
            "rule_settings", "rule_title"]
 
 
@@ -28,18 +30,26 @@ def find_gaps(graph: JourneyGraph, settings: RuleSettings | None = None) -> tupl
     for rule, module in _rules().items():
         if settings.enabled(rule):
             gaps.extend(module.find(graph, settings.params(rule)))
-    return tuple(sorted(_one_story_each(gaps), key=Gap.sort_key))
+    return tuple(sorted((_within_record(g, graph) for g in _one_story_each(gaps)), key=Gap.sort_key))
 
 
-# A gap of the first rule whose events all belong to one gap of the second tells the same story:
-# a transition at 18 with no hand-over is part of the cliff at 18, not a second gap.
-TOLD_BY = (("broken-handover", "age-cliff"),)
+def _within_record(gap: Gap, graph: JourneyGraph) -> Gap:
+    """A gap stops where the record ends (``ends``): nothing is known after it."""
+    end = graph.record_end
+    return replace(gap, end=end) if end is not None and gap.end > end else gap
+
+
+def _told_by() -> list[tuple[str, str]]:
+    """(rule, the rule that tells its story): each rule's ``TOLD_BY``. A gap of the first whose
+    events all belong to one gap of the second tells the same story: a transition at 18 with no
+    hand-over is part of the cliff at 18, not a second gap."""
+    return [(rule, module.TOLD_BY) for rule, module in _rules().items() if getattr(module, "TOLD_BY", None)]
 
 
 def _one_story_each(gaps: list[Gap]) -> list[Gap]:
-    """The gaps without those another gap already tells (see :data:`TOLD_BY`)."""
+    """The gaps without those another gap already tells (see :func:`_told_by`)."""
     told = set()
-    for part, whole in TOLD_BY:
+    for part, whole in _told_by():
         wholes = [set(g.events) for g in gaps if g.rule == whole]
         told |= {id(g) for g in gaps if g.rule == part and any(set(g.events) <= w for w in wholes)}
     return [g for g in gaps if id(g) not in told]

@@ -10,7 +10,7 @@ from persona.vocabulary import Vocabulary
 
 from journeys.ages import format_age_span
 from journeys.gaps.model import Gap
-from journeys.gaps.text import gap_text, rule_title
+from journeys.gaps.text import gap_text, gap_title
 
 WIDTH = 100
 INDENT = "     "
@@ -36,7 +36,7 @@ def gap_table(numbered: Sequence[tuple[int, Gap]], heading: str, text: Catalog, 
     for number, gap in numbered:
         words = gap_text(gap, text, vocabulary)
         lines.append("")
-        lines.append(f"{number:>3}. {age_span(gap, text)}  {rule_title(gap.rule, text)} [{severity_word(gap, text)}]")
+        lines.append(f"{number:>3}. {age_span(gap, text)}  {gap_title(gap, text)} [{severity_word(gap, text)}]")
         lines += textwrap.wrap(words.message, WIDTH, initial_indent=INDENT, subsequent_indent=INDENT)
         lines += textwrap.wrap(f"{text('gaps.format.question')}: {words.question}", WIDTH,
                                initial_indent=INDENT, subsequent_indent=INDENT)
@@ -62,7 +62,7 @@ def gaps_markdown(numbered: Sequence[tuple[int, Gap]], heading: str, text: Catal
     lines += ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
     for number, gap in numbered:
         words = gap_text(gap, text, vocabulary)
-        cells = [str(number), age_span(gap, text), f"{rule_title(gap.rule, text)} ({severity_word(gap, text)})",
+        cells = [str(number), age_span(gap, text), f"{gap_title(gap, text)} ({severity_word(gap, text)})",
                  words.message, words.question] + ([extra(gap)] if extra is not None else [])
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     return "\n".join(lines)

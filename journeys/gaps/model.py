@@ -17,6 +17,10 @@ class Gap:
 
     ``start`` and ``end`` are ages in years (``from`` and ``to`` in JSON); ``events`` holds the
     ids of the events and supports involved; ``params`` the values its explanation names.
+    :attr:`visible` is the age from which everything its text names has happened (a window
+    must have closed, an answer come): when stepping through the years, the gap is told from
+    then (``visible_from`` in JSON). A rule sets ``visible_from`` when that is earlier than
+    ``end``.
     """
 
     rule: str
@@ -26,10 +30,16 @@ class Gap:
     events: tuple[str, ...] = ()
     severity: int = 2
     params: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    visible_from: float | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "params", _frozen(self.params))
         object.__setattr__(self, "severity", min(3, max(1, int(self.severity))))
+
+    @property
+    def visible(self) -> float:
+        """The age from which the gap can be told (its end, unless the rule says earlier)."""
+        return self.end if self.visible_from is None else min(self.visible_from, self.end)
 
     @property
     def key(self) -> str:

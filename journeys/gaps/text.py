@@ -2,7 +2,8 @@
 
 The templates live in ``journeys/lang/gaps.<lang>.yaml`` under ``gaps.<rule>``: ``message``
 (or ``message_<variant>`` when the rule names a variant) and ``question``. The placeholders a
-template may use: ``{from_age}``, ``{to_age}``, ``{span}``, ``{agencies}``, and every value in
+template may use: ``{from_age}``, ``{to_age}``, ``{span}``, ``{agencies}``, ``{child}``,
+``{Child}`` and ``{child_and_family}`` ("barnet", or "den unga" from 18), and every value in
 the gap's ``params`` — events and supports as their labels, agencies as their short labels,
 ``days``/``waited``/``limit`` as durations, ``age`` as an age.
 """
@@ -17,13 +18,20 @@ from persona.vocabulary import Vocabulary
 
 from journeys.ages import days_between, format_age, format_span
 from journeys.gaps.model import Gap, GapText
-from journeys.labels import agency_in_sentence, agency_list, event_label, support_label
+from journeys.labels import agency_in_sentence, agency_list, event_age, event_label, spoken_list, support_label
 
 AGENCY_KEYS = ("agency", "to", "from")
-AGENCY_LIST_KEYS = ("health", "social")
 DURATION_KEYS = ("days", "waited", "limit", "window")
 AGE_KEYS = ("age", "ends_at")
 LEVEL_KEYS = ("level",)
+ADULT_AGE = 18.0  # from this age the texts say "den unga" / "the young person", not "barnet"
+
+
+def agency_list_keys() -> frozenset[str]:
+    """The ``params`` that are lists of agencies: each rule declares its own (``AGENCY_LISTS``)."""
+    from journeys.gaps.rules import RULES
+
+    return frozenset(name for module in RULES.values() for name in getattr(module, "AGENCY_LISTS", ()))
 
 
 def gap_text(gap: Gap, text: Catalog, vocabulary: Vocabulary) -> GapText:
@@ -37,6 +45,14 @@ def gap_text(gap: Gap, text: Catalog, vocabulary: Vocabulary) -> GapText:
 def rule_title(rule: str, text: Catalog) -> str:
     """A rule's short name for headings and legends."""
     return text(f"gaps.{rule}.title")
+
+
+def gap_title(gap: Gap, text: Catalog) -> str:
+    """The gap's heading: its rule's title, or the variant's when it has one ("Sent besvarad
+    signal" for a signal answered late)."""
+    variant = gap.params.get("variant")
+    key = f"gaps.{gap.rule}.title_{variant}"
+    return text(key) if variant and text.has(key) else rule_title(gap.rule, text)
 
 
 def _say(text: Catalog, key: str, words: dict[str, str]) -> str:
@@ -53,15 +69,33 @@ class _Missing(dict):
 
 def gap_words(gap: Gap, text: Catalog, vocabulary: Vocabulary) -> dict[str, str]:
     """Every value a template may name, already in words."""
+    first = gap.params.get("event")
     words = {
-        "from_age": format_age(gap.start, text),
+        "from_age": _start_age(gap, first, text),
         "to_age": format_age(gap.end, text),
         "span": format_span(days_between(gap.start, gap.end), text),
         "agencies": agency_list(gap.agencies, vocabulary, text.lang),
+        **_the_child(gap, text),
     }
     for name, value in gap.params.items():
         words[name] = _word(name, value, text, vocabulary)
+    if isinstance(first, Event) and first.reporter and not gap.params.get("agency"):
+        words["agency"] = text(f"words.reporter.{first.reporter}")
     return words
+
+
+def _start_age(gap: Gap, first: Any, text: Catalog) -> str:
+    """The gap's first age; "ca 8 år" when it is the age of an event given only roughly."""
+    if isinstance(first, Event) and first.age == gap.start:
+        return event_age(first, text)
+    return format_age(gap.start, text)
+
+
+def _the_child(gap: Gap, text: Catalog) -> dict[str, str]:
+    """How the text names the child: "barnet", or "den unga" when the gap starts at 18 or later."""
+    grown = "young" if gap.start >= ADULT_AGE else "child"
+    return {"child": text(f"words.{grown}.alone"), "child_and_family": text(f"words.{grown}.and_family"),
+            "Child": text(f"words.{grown}.start")}
 
 
 def _word(name: str, value: Any, text: Catalog, vocabulary: Vocabulary) -> str:
@@ -72,10 +106,13 @@ def _word(name: str, value: Any, text: Catalog, vocabulary: Vocabulary) -> str:
     if isinstance(value, Factor):
         return value.label
     if isinstance(value, (tuple, list)):
-        return ", ".join(_word(name, item, text, vocabulary) for item in value)
+        words = [_word(name, item, text, vocabulary) for item in value]
+        # agencies are listed as people say them ("BUP och skola"); labels, which may hold an
+        # "och" of their own, with commas
+        return spoken_list(words, text.lang) if name in agency_list_keys() else ", ".join(words)
     if value is None:
         return ""
-    if name in AGENCY_KEYS or name in AGENCY_LIST_KEYS:
+    if name in AGENCY_KEYS or name in agency_list_keys():
         return agency_in_sentence(value, vocabulary, text.lang)
     if name in DURATION_KEYS:
         return format_span(float(value), text)

@@ -71,7 +71,18 @@ def balance_dot(graph: JourneyGraph, text: Catalog, theme: Theme) -> tuple[str, 
     for start, end in _support_spans(graph):
         bg.pen(theme.ink, LEVEL_FILLS["early"], width=theme.line_width).rect(x(start), strip_top, x(end) - x(start), unit)
     _labels(dot, text, theme, left, top, zero, unit, limit, strip_top)
+    _record_end(dot, graph, theme, x, top, axis_y)
     return dot.source(), width, height
+
+
+def _record_end(dot: DotGraph, graph: JourneyGraph, theme: Theme, x, top: float, axis_y: float) -> None:
+    """Where the record ends early, the rest of the axis is greyed out behind a strong line."""
+    end = graph.record_end
+    if end is None:
+        return
+    bg = dot.background
+    bg.pen("#FFFFFF00", "#FFFFFFCC", width=0.1).rect(x(end), top, x(AXIS_END) - x(end) + 1, axis_y - top)
+    bg.pen(theme.ink, width=theme.line_width * 2.5).line([(x(end), top), (x(end), axis_y)])
 
 
 def _grid(dot: DotGraph, theme: Theme, x, top: float, axis_y: float, text: Catalog) -> None:

@@ -18,7 +18,7 @@ from typing import Any, Iterable, Iterator, Mapping
 from persona.errors import PersonaError
 from persona.i18n import Catalog
 from persona.load import PersonaFile
-from persona.privacy import privacy_problems
+from persona.privacy import check_yaml_text
 
 from journeys.ages import format_age_span
 from journeys.gaps import gap_text, rule_title
@@ -54,7 +54,7 @@ def refuse_personal_data(persona_file: PersonaFile) -> None:
 @lru_cache(maxsize=2)
 def _personal_data(text: str) -> tuple:
     """The personal data in a persona's text (the command and the poster both ask: once)."""
-    return tuple(privacy_problems(text))
+    return tuple(check_yaml_text(text))
 
 
 @dataclass(frozen=True)

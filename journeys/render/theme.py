@@ -45,6 +45,8 @@ KIND_STYLES: Mapping[str, KindStyle] = {
     "coordination": KindStyle("doublecircle", OKABE_ITO["bluish_green"]),
     "closure": KindStyle("octagon", OKABE_ITO["black"]),
     "transition": KindStyle("Mdiamond", "#FFFFFF"),
+    "missed": KindStyle("circle", "#FFFFFF"),
+    "information": KindStyle("larrow", OKABE_ITO["sky_blue"]),
 }
 
 # Support levels: darker with more intensive help (readable in grayscale), outline heavier too.

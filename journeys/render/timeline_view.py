@@ -11,6 +11,7 @@ from typing import Any, Sequence
 from persona.i18n import Catalog
 from persona.model import Factor
 
+from journeys.ages import format_age
 from journeys.graph import JourneyGraph
 from journeys.render.dot import DotGraph, TextStyle
 from journeys.render.fonts import block_width, font_family
@@ -299,12 +300,32 @@ def _draw_until(dot: DotGraph, layout: TimelineLayout, theme: Theme, until: floa
     bg.pen(theme.ink, width=theme.line_width * 2.5).line([(x, top), (x, bottom)])
 
 
+def shown_until(graph: JourneyGraph, until_age: float | None) -> float | None:
+    """How far the timeline is drawn: ``until_age``, and never past where the record ends."""
+    end = graph.record_end
+    if end is None:
+        return until_age
+    return end if until_age is None else min(until_age, end)
+
+
+def _draw_record_end(dot: DotGraph, layout: TimelineLayout, graph: JourneyGraph, theme: Theme, text: Catalog) -> None:
+    """Where the record ends early, say so beside the line that closes the timeline."""
+    ends = graph.persona.ends
+    if ends is None:
+        return
+    label = text(f"ends.line.{ends.reason}", age=format_age(ends.age, text))
+    dot.background.text(layout.x(ends.age) + PAD, layout.axis_top.bottom + theme.font_size + PAD, label,
+                        theme.font_size, dot.font, theme.ink)
+
+
 def timeline_dot(graph: JourneyGraph, numbered: Sequence[NumberedGap], text: Catalog, theme: Theme,
                  until_age: float | None = None, legend: Any = None, room: Any = None,
                  assumptions: frozenset[str] = frozenset()) -> tuple[str, float, float]:
     """The DOT text of the timeline, with its width and height in points. ``room`` is the
     legend the height is made for (the whole gap list, so stepping through ages never changes
-    the picture's size); ``assumptions`` are the ids of elements drawn as assumptions."""
+    the picture's size); ``assumptions`` are the ids of elements drawn as assumptions. Nothing is
+    drawn after the record ``ends``."""
+    until_age = shown_until(graph, until_age)
     layout = layout_timeline(graph, room_numbered(numbered, room), text, theme)
     extra_height = (room or legend).height(layout.width) if legend else 0.0
     dot = DotGraph("timeline", layout.width, layout.height + extra_height, font_family().graphviz_name)
@@ -313,6 +334,7 @@ def timeline_dot(graph: JourneyGraph, numbered: Sequence[NumberedGap], text: Cat
     _draw_axis(dot, layout, theme, text)
     _draw_load(dot, layout, graph, theme, text, until_age)
     _draw_until(dot, layout, theme, until_age)
+    _draw_record_end(dot, layout, graph, theme, text)
     _draw_bars(dot, layout, theme, until_age, assumptions)
     shown = _draw_events(dot, layout, theme, until_age, assumptions)
     _draw_gaps(dot, layout, graph, theme, until_age, {n.number for n in numbered}, shown)

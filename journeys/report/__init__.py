@@ -18,11 +18,14 @@ from persona.i18n import Catalog
 from journeys.ages import format_age, format_age_span
 from journeys.gaps import gap_text, rule_title
 from journeys.graph import JourneyGraph
-from journeys.labels import event_label, support_label
+from journeys.labels import event_age, event_label, support_label
 from journeys.render.gaplist import CLOSED, NEW, number_gaps, numbers_by_event
 
 FORMATS = ("html", "markdown")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|~$])")
+# A colon that starts a colour, icon or emoji code (":red[", ":material/home:", ":smile:"); a colon
+# in ordinary text ("Möte: SIP") is left alone.
+_MARKDOWN_CODE_COLON = re.compile(r":(?=[A-Za-z][\w/-]*(?:\\\[|:))")
 
 
 @dataclass(frozen=True)
@@ -51,9 +54,10 @@ class GapEntry:
 
 
 def markdown_escape(value: Any) -> str:
-    """Text for a Markdown table cell or list item: specials backslashed, one line."""
+    """Text for a Markdown table cell or list item: specials backslashed (maths ``$`` and the colon
+    of ``:red[…]`` too), one line."""
     text = " ".join(str(value).split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return _MARKDOWN_CODE_COLON.sub(r"\\:", _MARKDOWN_SPECIAL.sub(r"\\\1", text))
 
 
 @lru_cache(maxsize=2)
@@ -94,7 +98,7 @@ def _event_row(event: Any, graph: JourneyGraph, text: Catalog, numbers: dict[str
                  for r in graph.responses_to(event.id)]
     label = event_label(event, vocabulary, text)
     kind = kind_unless_said(vocabulary.label("event_kinds", event.kind, text.lang), label)
-    return Row(format_age(event.age, text), agency, kind, label, tuple(details),
+    return Row(event_age(event, text), agency, kind, label, tuple(details),
                "; ".join(responses) or (text("report.no_response") if event.kind in ("signal", "report", "referral") else ""),
                numbers.get(event.id, ()))
 

@@ -1,5 +1,5 @@
 """The projector view in a real browser (Debian's Chromium driven by Playwright), at 1920×1080
-and 1280×720, sidebar open (every example) and folded (Kim): for every gap, after stepping to it
+and 1280×720, sidebar open (every example) and folded (the first): for every gap, after stepping to it
 with →, the picture, the gap's words and the legend are entirely inside the viewport, nothing
 scrolls, the picture has not moved, and its text is rendered at least 28 px (1080) / 18 px (720)."""
 
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.skipif(
 
 
 def gap_count(persona: str) -> int:
-    loaded = read_persona(EXAMPLES / persona.split("(")[1].rstrip(")"))
+    loaded = read_persona(EXAMPLES / persona.strip("()"))
     return len(find_gaps(build_graph(loaded.persona, loaded.vocabulary)))
 
 

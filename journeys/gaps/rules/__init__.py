@@ -1,47 +1,66 @@
-"""The rules of "mellan stolarna", one small module each, in the order they are listed.
+"""The rules of "mellan stolarna", one small module each, found in this package.
 
-Each module has ``RULE`` (its id) and ``find(graph, params) -> Iterable[Gap]``; its settings
-are the vocabulary's ``rules: <RULE>:`` section.
+A rule is a module here with ``RULE`` (its id), ``ORDER`` (its place in lists) and
+``find(graph, params) -> Iterable[Gap]``, and may declare, next to its code:
+
+- ``AGENCY_LISTS``: the names of its ``params`` that are lists of agencies (worded "BUP, skola
+  och socialtjänst");
+- ``TOLD_BY``: a rule whose gap already tells this one's story when every event of this gap is
+  in it (a broken hand-over at 18 is the cliff at 18).
+
+Its settings are the vocabulary's ``rules: <RULE>:`` section (``persona/data/vocabulary.yaml``
+holds the defaults, against which a municipality's file is checked) and its words are
+``gaps.<RULE>`` in ``journeys/lang/gaps.sv.yaml`` and ``gaps.en.yaml``. Nothing else lists the
+rules: a new rule is its module, its defaults, its two language entries and its tests, and
+:func:`wiring_problems` says which piece is missing.
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from types import ModuleType
+from typing import Any, Iterable, Mapping
 
-from journeys.gaps.rules import (
-    age_cliff,
-    broken_handover,
-    closed_while_risk,
-    late_first_support,
-    level_jump,
-    no_sip,
-    referral_bounce,
-    referral_wait,
-    report_no_decision,
-    reports_closed_repeatedly,
-    risk_without_support,
-    unanswered_signal,
-    uncoordinated,
-    universal_only,
-    voice_not_heard,
-)
+NOT_RULES = ("common",)
 
-RULE_MODULES: tuple[ModuleType, ...] = (
-    unanswered_signal,
-    referral_wait,
-    referral_bounce,
-    broken_handover,
-    uncoordinated,
-    risk_without_support,
-    closed_while_risk,
-    late_first_support,
-    level_jump,
-    age_cliff,
-    voice_not_heard,
-    report_no_decision,
-    reports_closed_repeatedly,
-    no_sip,
-    universal_only,
-)
 
-RULES: dict[str, ModuleType] = {module.RULE: module for module in RULE_MODULES}
+def discover(paths: Iterable[str] | None = None) -> dict[str, ModuleType]:
+    """Every rule module of this package (or of ``paths``, searched as part of it), by id, in
+    ``ORDER``."""
+    found = []
+    for info in sorted(pkgutil.iter_modules(list(paths if paths is not None else __path__)), key=lambda i: i.name):
+        if info.name in NOT_RULES:
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        if hasattr(module, "RULE"):
+            found.append(module)
+    return {module.RULE: module for module in sorted(found, key=lambda m: (getattr(m, "ORDER", 10_000), m.RULE))}
+
+
+def wiring_problems(rules: Mapping[str, ModuleType], defaults: Mapping[str, Any],
+                    strings: Mapping[str, Mapping[str, str]]) -> list[str]:
+    """What a rule still lacks, one line each, for the engineer adding it: the parts of the
+    module, its defaults in the vocabulary, its words in every language (``strings`` maps a
+    language to its flat catalogue)."""
+    problems = []
+    for rule, module in rules.items():
+        problems += [f"rule {rule!r}: the module {module.__name__} has no {part}"
+                     for part in ("ORDER", "find") if not hasattr(module, part)]
+        if rule not in defaults:
+            problems.append(f"rule {rule!r}: no defaults — add '{rule}: {{enabled: true, severity: 2, …}}' "
+                            "under rules: in persona/data/vocabulary.yaml")
+        for lang, catalogue in strings.items():
+            problems += [f"rule {rule!r}: no 'gaps.{rule}.{key}' in journeys/lang/gaps.{lang}.yaml"
+                         for key in ("title", "question") if f"gaps.{rule}.{key}" not in catalogue]
+            if not any(k == f"gaps.{rule}.message" or k.startswith(f"gaps.{rule}.message_") for k in catalogue):
+                problems.append(f"rule {rule!r}: no 'gaps.{rule}.message' (or message_<variant>) "
+                                f"in journeys/lang/gaps.{lang}.yaml")
+        told_by = getattr(module, "TOLD_BY", None)
+        if told_by is not None and told_by not in rules:
+            problems.append(f"rule {rule!r}: TOLD_BY names {told_by!r}, which is no rule")
+    return problems
+
+
+RULES: dict[str, ModuleType] = discover()
+RULE_MODULES: tuple[ModuleType, ...] = tuple(RULES.values())

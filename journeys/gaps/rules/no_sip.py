@@ -2,8 +2,10 @@
 
 Where a support of a ``health_sectors`` agency and one of a ``social_sectors`` agency run at
 the same time for longer than ``days``, a SIP is due: a coordination that involves agencies of
-both, from ``before_days`` before that time starts to ``days`` after. A SIP later than that
-closes the gap when it comes; none at all leaves the whole period a gap.
+both, at most ``days`` after that time starts. A SIP held before still covers it for its own
+reach, ``lasts_days`` (a plan made 3.6 months before a new period of health and social care
+still holds), and never less than ``before_days``. A SIP later than that closes the gap when it
+comes; none at all leaves the whole period a gap.
 """
 
 from __future__ import annotations
@@ -20,11 +22,14 @@ from journeys.graph import JourneyGraph, event_agencies
 from journeys.timeline import intersect, overlapping
 
 RULE = "no-sip"
+ORDER = 140  # its place in lists of rules
+AGENCY_LISTS = ("health", "social")  # params worded as lists of agencies
 
 
 def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:
     health, social = tuple(params["health_sectors"]), tuple(params["social_sectors"])
-    window, before = float(params["days"]), to_years(float(params["before_days"]))
+    window = float(params["days"])
+    before = to_years(max(float(params["before_days"]), float(params["lasts_days"])))
     sips = [e for e in graph.events(("coordination",)) if _joins(graph, e, health, social)]
     ages = [e.age for e in sips]
     found: list[tuple[float, float, Event | None, float | None]] = []

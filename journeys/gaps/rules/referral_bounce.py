@@ -13,17 +13,18 @@ from typing import Iterator, Sequence
 from persona.model import Event
 
 from journeys.gaps.model import Gap
-from journeys.gaps.rules.common import days_between, joined_runs
+from journeys.gaps.rules.common import days_between, joined_runs, to_years
 from journeys.gaps.settings import RuleParams
 from journeys.graph import JourneyGraph
 
 RULE = "referral-bounce"
+ORDER = 30  # its place in lists of rules
 
 
 def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:
     referrals = graph.events(("referral",))
     window = float(params["days"])
-    groups = [(c, "circle") for c in _circles(graph, referrals, window)]
+    groups = [(c, "circle") for c in graph.referral_circles(to_years(window))]
     groups += [(p, "pile_up") for p in _pile_ups(graph, referrals, int(params["pile_up"]), window)]
     for found, variant in _joined(groups):
         yield _gap(found, variant, params)
@@ -62,33 +63,6 @@ def _gap(referrals: Sequence[Event], variant: str, params: RuleParams) -> Gap:
         agencies=tuple(dict.fromkeys(agencies)), events=tuple(r.id for r in referrals),
         severity=params.severity, params={"variant": variant, "count": len(referrals), "referrals": tuple(referrals)},
     )
-
-
-def _circles(graph: JourneyGraph, referrals: Sequence[Event], window: float) -> Iterator[tuple[Event, ...]]:
-    """Chains of referrals, each sent on by the agency the previous one reached, that come back
-    to an agency already visited. A chain holds at most one referral per agency, so it stays
-    short."""
-    arrived: dict[str, tuple[Event, ...]] = {}
-    for referral in referrals:
-        chain = _chain_into(graph, arrived.pop(referral.agency or "", ()), referral, window)
-        visited = [chain[0].agency] + [r.to for r in chain] if chain else [referral.agency]
-        if referral.to in visited:
-            circle = chain[visited.index(referral.to):] + (referral,)
-            if len(circle) > 1:
-                yield circle
-            continue
-        arrived[referral.to or ""] = chain + (referral,)
-
-
-def _chain_into(graph: JourneyGraph, chain: tuple[Event, ...], referral: Event, window: float) -> tuple[Event, ...]:
-    """The chain that brought the child to this referral's agency, if it is still going: recent
-    enough, and no support started at that agency since the child arrived."""
-    if not chain or days_between(chain[-1].age, referral.age) > window:
-        return ()
-    arrived_at = chain[-1].age
-    if graph.support_started_at(referral.agency, arrived_at, referral.age):
-        return ()
-    return chain
 
 
 def _pile_ups(graph: JourneyGraph, referrals: Sequence[Event], count: int, window: float) -> Iterator[tuple[Event, ...]]:

@@ -2,8 +2,10 @@
 
 The first contact is the earliest of: an event that ``responds_to`` the referral, any event at
 the receiving agency, a support it starts. A contact exactly at the limit is in time. The limit
-is per agency (``limits: {bup: 30}``), else ``days``. When the receiver's first step is to refer
-the child on, the child is being passed around, not waiting: that is referral-bounce's to find.
+is per agency (``limits: {bup: 30}``), else ``days``. A referral the receiver rejects
+(``outcome: rejected`` on the referral or on that first step) was not answered with a first
+contact: a late rejection is told as one ("avvisad"), and a rejection with no date is no wait. When the receiver's first step is to refer
+the child on, the child is being passed around, not waiting: that is referral-bounce's to find. A limit not yet reached where the record ends is not a gap.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from journeys.gaps.settings import RuleParams
 from journeys.graph import JourneyGraph
 
 RULE = "referral-wait"
+ORDER = 20  # its place in lists of rules
 
 
 def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:
@@ -31,6 +34,12 @@ def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:
         waited = days_between(referral.age, contact_age) if contact_age is not None else None
         if waited is not None and waited <= limit:
             continue
+        if contact_age is None and graph.open_at_end(referral.age, to_years(limit)):
+            continue
+        rejected = _rejected(graph, referral, contact_id)
+        if rejected and contact_age is None:
+            continue
+        variant = "rejected" if rejected else ("late" if contact_age is not None else "never")
         yield Gap(
             rule=RULE,
             start=referral.age,
@@ -38,9 +47,14 @@ def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:
             agencies=tuple(dict.fromkeys(a for a in (referral.agency, referral.to) if a)),
             events=(referral.id,) + ((contact_id,) if contact_id else ()),
             severity=overrun_severity(params.severity, waited, limit),
-            params={"variant": "late" if contact_age is not None else "never", "event": referral,
+            params={"variant": variant, "event": referral,
                     "agency": referral.agency, "to": referral.to, "days": limit, "waited": waited},
         )
+
+
+def _rejected(graph: JourneyGraph, referral: Event, contact_id: str | None) -> bool:
+    contact = graph.event(contact_id) if contact_id else None
+    return referral.outcome == "rejected" or (contact is not None and contact.outcome == "rejected")
 
 
 def _passed_on(graph: JourneyGraph, contact_id: str | None) -> bool:

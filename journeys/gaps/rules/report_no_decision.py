@@ -2,7 +2,8 @@
 ``days`` (the law's 14 days).
 
 A decision is a ``decision`` or ``closure`` that ``responds_to`` the report, or one at the
-receiving agency after the report. Exactly ``days`` is in time.
+receiving agency after the report. Exactly ``days`` is in time; a window still open where the
+record ends is not a gap.
 
 Ages written with one decimal are 36 days apart, coarser than this window: write the decision's
 age with two decimals (0.74) when it came within two weeks.
@@ -21,16 +22,19 @@ from journeys.gaps.settings import RuleParams
 from journeys.graph import JourneyGraph
 
 RULE = "report-no-decision"
+ORDER = 120  # its place in lists of rules
 DECISION_KINDS = ("decision", "closure")
 
 
 def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:
     window = float(params["days"])
-    decisions = _Decisions(graph)
+    decisions = Decisions(graph)
     for report in graph.events(("report",)):
         decision = decisions.first_for(report)
         waited = days_between(report.age, decision.age) if decision else None
         if waited is not None and waited <= window:
+            continue
+        if decision is None and graph.open_at_end(report.age, to_years(window)):
             continue
         receiver = graph.receiver(report)
         yield Gap(rule=RULE, start=report.age, end=decision.age if decision else report.age + to_years(window),
@@ -41,7 +45,7 @@ def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:
                           "days": window, "waited": waited})
 
 
-class _Decisions:
+class Decisions:
     """Decisions and closures per agency in time order, for a bisect per report."""
 
     def __init__(self, graph: JourneyGraph):

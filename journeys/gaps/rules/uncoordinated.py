@@ -2,7 +2,11 @@
 
 Where at least ``agencies`` agencies are active at once (see the graph's activity), a
 coordination event covers the time from ``before_days`` before it to ``lasts_days`` after it.
-What is left uncovered for longer than ``days`` is a gap (exactly ``days`` is not).
+A transition with ``handover: full`` counts as coordination at that moment (both agencies meet
+over the child): it covers ``before_days`` either side of it, not a year after. A standing
+coordinating role — a support with ``coordinates: true``: a named person, a lead professional,
+a family ombudsman — covers its whole period. What is left uncovered for longer than ``days``
+is a gap (exactly ``days`` is not).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from journeys.graph import JourneyGraph
 from journeys.timeline import Periods, count_at_least, intersect, merge_periods, subtract
 
 RULE = "uncoordinated"
+ORDER = 50  # its place in lists of rules
 
 
 def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:
@@ -28,7 +33,10 @@ def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:
 
 def _coordinated(graph: JourneyGraph, params: RuleParams) -> Periods:
     before, lasts = to_years(float(params["before_days"])), to_years(float(params["lasts_days"]))
-    return merge_periods((e.age - before, e.age + lasts) for e in graph.events(("coordination",)))
+    spans = [(e.age - before, e.age + lasts) for e in graph.events(("coordination",))]
+    spans += [(e.age - before, e.age + before) for e in graph.events(("transition",)) if e.handover == "full"]
+    spans += [(s.from_, s.to if s.to is not None else graph.horizon) for s in graph.supports() if s.coordinates]
+    return merge_periods(spans)
 
 
 def _gap(graph: JourneyGraph, start: float, end: float, minimum: int, params: RuleParams) -> Gap:

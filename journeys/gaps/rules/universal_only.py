@@ -17,6 +17,7 @@ from journeys.graph import JourneyGraph
 from journeys.timeline import intersect, overlapping, spans_where, subtract
 
 RULE = "universal-only"
+ORDER = 150  # its place in lists of rules
 
 
 def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:
