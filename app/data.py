@@ -31,11 +31,11 @@ class Document:
 
     name: str
     digest: str
-    text: str = field(repr=False, compare=False)
+    yaml_text: str = field(repr=False, compare=False)
 
 
-def document(name: str, text: str) -> Document:
-    return Document(name, hashlib.sha256(text.encode("utf-8")).hexdigest(), text)
+def document(name: str, yaml_text: str) -> Document:
+    return Document(name, hashlib.sha256(yaml_text.encode("utf-8")).hexdigest(), yaml_text)
 
 
 def _document_key(doc: Document) -> str:
@@ -71,7 +71,7 @@ def analysis(doc: Document) -> Analysis:
     from journeys.gaps import find_gaps
     from journeys.graph import build_graph
 
-    persona_file = parse_persona(doc.text, doc.name, vocabulary())
+    persona_file = parse_persona(doc.yaml_text, doc.name, vocabulary())
     graph = build_graph(persona_file.persona, persona_file.vocabulary)
     return Analysis(persona_file, graph, find_gaps(graph))
 

@@ -32,7 +32,7 @@ class Source:
     """The persona being shown: a file of the folder, or an upload held in memory."""
 
     name: str  # what is shown and used in messages: the path, or the uploaded file's name
-    text: str
+    yaml_text: str
     path: Path | None = None  # None for an upload
 
     @property
@@ -42,7 +42,7 @@ class Source:
     @cached_property
     def doc(self) -> data.Document:
         """The text as the caches know it (keyed on its content hash)."""
-        return data.document(self.name, self.text)
+        return data.document(self.name, self.yaml_text)
 
 
 def folder() -> Path:
@@ -86,8 +86,8 @@ def choose_file(path: Path) -> None:
     _new_persona()
 
 
-def choose_upload(name: str, text: str) -> None:
-    st.session_state["upload"] = (name, text)
+def choose_upload(name: str, yaml_text: str) -> None:
+    st.session_state["upload"] = (name, yaml_text)
     st.session_state.pop("chosen_path", None)
     _new_persona()
 
@@ -120,8 +120,8 @@ def chosen_name() -> str | None:
 def source() -> Source | None:
     """The chosen persona's current text (read from disk on every run: edits show at once)."""
     if "upload" in st.session_state:
-        name, text = st.session_state["upload"]
-        return Source(name, text)
+        name, yaml_text = st.session_state["upload"]
+        return Source(name, yaml_text)
     chosen = st.session_state.get("chosen_path")
     if chosen is None:
         return None

@@ -17,6 +17,7 @@ if _REPOSITORY not in sys.path:  # Streamlit puts only app/ on the path
 import streamlit as st  # noqa: E402
 
 from app import access, state, ui  # noqa: E402
+from persona.i18n import Catalog  # noqa: E402
 
 PAGES = (
     ("choose", ":material/folder_open:"),
@@ -32,7 +33,7 @@ PAGES = (
 )
 
 
-def pages(text) -> list:
+def pages(text: Catalog) -> list:
     """The pages in the session's language (made once per language: building them costs a few ms)."""
     made = st.session_state.get("_pages")
     if made is None or made[0] != text.lang:

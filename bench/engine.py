@@ -42,20 +42,20 @@ def fitted_exponent(sizes: tuple[int, ...], seconds: list[float]) -> float:
 class Stages:
     """One persona text, and each stage of the engine as a callable to time."""
 
-    def __init__(self, text: str):
-        self.text = text
+    def __init__(self, yaml_text: str):
+        self.yaml_text = yaml_text
         self.vocabulary = load_vocabulary()
-        self.loaded = parse_persona(text, "bench.yaml", self.vocabulary)
+        self.loaded = parse_persona(yaml_text, "bench.yaml", self.vocabulary)
         self.graph = build_graph(self.loaded.persona, self.loaded.vocabulary)
         self.settings = rule_settings(self.loaded.vocabulary)
 
     def everything(self) -> object:
         """What the figure times: the text to the gaps."""
-        loaded = parse_persona(self.text, "bench.yaml", self.vocabulary)
+        loaded = parse_persona(self.yaml_text, "bench.yaml", self.vocabulary)
         return find_gaps(build_graph(loaded.persona, loaded.vocabulary))
 
     def load(self) -> object:
-        return parse_persona(self.text, "bench.yaml", self.vocabulary)
+        return parse_persona(self.yaml_text, "bench.yaml", self.vocabulary)
 
     def build(self) -> object:
         return build_graph(self.loaded.persona, self.loaded.vocabulary)
@@ -64,18 +64,18 @@ class Stages:
         return find_gaps(self.graph, self.settings)
 
     def bare_parse(self) -> object:
-        return yaml.load(self.text, Loader=_LOADER)
+        return yaml.load(self.yaml_text, Loader=_LOADER)
 
 
 def _timings(stages: dict[int, Stages], pick: Callable[[Stages], Callable[[], object]]) -> list[float]:
     return [median_seconds(pick(stages[n]), repeats=REPEATS[n]) for n in SIZES]
 
 
-def _peak_megabytes(text: str) -> float:
+def _peak_megabytes(yaml_text: str) -> float:
     vocabulary = load_vocabulary()
     tracemalloc.start()
     try:
-        loaded = parse_persona(text, "bench.yaml", vocabulary)
+        loaded = parse_persona(yaml_text, "bench.yaml", vocabulary)
         find_gaps(build_graph(loaded.persona, loaded.vocabulary))
         _, peak = tracemalloc.get_traced_memory()
     finally:
@@ -91,14 +91,14 @@ def run() -> list[Figure]:
              for name, pick in (("load+validate", lambda s: s.load), ("graph", lambda s: s.build),
                                 ("rules", lambda s: s.rules))}
     largest = stages[SIZES[-1]]
-    text_mb = len(largest.text.encode("utf-8")) / 2**20
+    text_mb = len(largest.yaml_text.encode("utf-8")) / 2**20
     return [
         Figure("engine_scaling_exponent", fitted_exponent(SIZES, total), "(time ∝ events^x)",
                f"bare YAML parse of the same texts {floor:.2f}; 1.0 = linear", TARGET,
                detail=", ".join(f"{n} events {t * 1000:.1f} ms" for n, t in zip(SIZES, total))
                + "; stages: " + ", ".join(f"{name} {x:.2f}" for name, x in parts.items())
                + f"; {len(largest.rules())} gaps at {SIZES[-1]}"),
-        Figure("engine_peak_memory_10000_events", _peak_megabytes(largest.text), "MB",
+        Figure("engine_peak_memory_10000_events", _peak_megabytes(largest.yaml_text), "MB",
                f"persona text {text_mb:.2f} MB", detail="tracemalloc peak of load + validate + graph + rules"),
     ]
 

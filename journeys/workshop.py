@@ -85,9 +85,9 @@ class GapNote:
     idea_entries: tuple[Entry, ...] = ()
 
     @classmethod
-    def plain(cls, text: str = "", votes: int = 0, ideas: tuple[str, ...] = ()) -> "GapNote":
+    def plain(cls, note_text: str = "", votes: int = 0, ideas: tuple[str, ...] = ()) -> "GapNote":
         """A note without authors: one text, votes, ideas (the sidecar's older form)."""
-        entries = (Entry(text),) if text.strip() else ()
+        entries = (Entry(note_text),) if note_text.strip() else ()
         return cls(entries, votes, tuple(Entry(idea) for idea in ideas))
 
     @property
@@ -160,22 +160,22 @@ def now() -> str:
 
 # --- changes to one note, as plain functions the app passes to update_note ---
 
-def set_text(text: str, author: str = "", base: str | None = None, at: str | None = None) -> Callable[[GapNote], GapNote]:
+def set_text(note_text: str, author: str = "", base: str | None = None, at: str | None = None) -> Callable[[GapNote], GapNote]:
     """Write ``author``'s note. ``base`` is the text the author's browser showed before the edit:
     when the note changed since (another tab, another process), the edit is added beside it as a
     conflict instead of replacing it. An empty text removes the author's note."""
 
     def change(note: GapNote) -> GapNote:
         mine = note.by(author)
-        entry = Entry(text, author, at or now())
+        entry = Entry(note_text, author, at or now())
         if mine is None:
-            return replace(note, entries=note.entries + (entry,)) if text.strip() else note
+            return replace(note, entries=note.entries + (entry,)) if note_text.strip() else note
         if base is not None and mine.text != base:
-            if text == mine.text or not text.strip():
+            if note_text == mine.text or not note_text.strip():
                 return note
             return replace(note, entries=note.entries + (replace(entry, conflict=True),))
         index = note.entries.index(mine)
-        kept = () if not text.strip() else (entry,)
+        kept = () if not note_text.strip() else (entry,)
         return replace(note, entries=note.entries[:index] + kept + note.entries[index + 1:])
 
     return change
@@ -229,19 +229,19 @@ def load_notes(persona_path: Path, persona_id: str | None = None) -> WorkshopNot
     expected = persona_id or Path(persona_path).stem
     if not path.exists():
         return WorkshopNotes(expected)
-    text = read_text(path, MAX_SIDECAR_BYTES)
-    return notes_from_text(text, path, persona_id)
+    yaml_text = read_text(path, MAX_SIDECAR_BYTES)
+    return notes_from_text(yaml_text, path, persona_id)
 
 
-def notes_from_text(text: str, source: str | Path, persona_id: str | None = None) -> WorkshopNotes:
+def notes_from_text(yaml_text: str, source: str | Path, persona_id: str | None = None) -> WorkshopNotes:
     """Notes from the text of a sidecar file (see the module docstring for its shape)."""
     try:
-        loaded = load_yaml(text, source, MAX_SIDECAR_BYTES)
+        loaded = load_yaml(yaml_text, source, MAX_SIDECAR_BYTES)
     except PersonaError as exc:
         raise WorkshopNotesInvalid(source, exc.problems) from None
     reader = _SidecarReader(loaded.source)
     notes = reader.notes(loaded.data, persona_id)
-    problems = reader.problems + check_loaded(text, loaded.data, loaded.source)
+    problems = reader.problems + check_loaded(yaml_text, loaded.data, loaded.source)
     if problems:
         raise WorkshopNotesInvalid(source, problems)
     return notes
@@ -334,11 +334,11 @@ class _SidecarReader:
             self.add("workshop.note_not_mapping", path)
             return GapNote()
         self._unknown_keys(data, path, NOTE_KEYS)
-        text = data.get("text") or ""
-        if not isinstance(text, str):
+        note_text = data.get("text") or ""
+        if not isinstance(note_text, str):
             self.add("workshop.text_not_text", path + ("text",))
-            text = ""
-        entries = ((Entry(text),) if text.strip() else ()) + self.entries(data.get("notes"), path + ("notes",), False)
+            note_text = ""
+        entries = ((Entry(note_text),) if note_text.strip() else ()) + self.entries(data.get("notes"), path + ("notes",), False)
         votes = data.get("votes", 0)
         if isinstance(votes, bool) or not isinstance(votes, int) or votes < 0:
             self.add("workshop.bad_votes", path + ("votes",), value=votes)

@@ -66,8 +66,8 @@ def remove_leftovers(target: Path) -> list[Path]:
     return removed
 
 
-def glob_escape(text: str) -> str:
-    return "".join(f"[{char}]" if char in "*?[" else char for char in text)
+def glob_escape(name: str) -> str:
+    return "".join(f"[{char}]" if char in "*?[" else char for char in name)
 
 
 def temp_name_parts(target: Path) -> tuple[str, str]:

@@ -78,11 +78,11 @@ class CatalogueFile:
     vocabulary: Vocabulary
 
 
-def looks_like_catalogue(path: str | Path, text: str | None = None) -> bool:
+def looks_like_catalogue(path: str | Path, yaml_text: str | None = None) -> bool:
     """A catalogue by its name (``*.catalogue.yaml``) or by its top-level ``catalogue:`` key."""
     if str(path).endswith(CATALOGUE_SUFFIX):
         return True
-    return bool(text is not None and _TOP_KEY.search(text))
+    return bool(yaml_text is not None and _TOP_KEY.search(yaml_text))
 
 
 def _meaning_problems(data: Mapping[str, Any], vocabulary: Vocabulary, source: SourceMap) -> list[Problem]:
@@ -130,11 +130,11 @@ def _ordered(start: Any, end: Any) -> bool | None:
     return (end > start) if numbers else None
 
 
-def parse_catalogue(text: str, path: str | Path = "<catalogue>", vocabulary: Vocabulary | None = None,
+def parse_catalogue(yaml_text: str, path: str | Path = "<catalogue>", vocabulary: Vocabulary | None = None,
                     max_bytes: int = DEFAULT_MAX_BYTES) -> CatalogueFile:
     """A catalogue from its YAML text; raises :class:`CatalogueInvalid` listing every problem."""
     vocabulary = vocabulary or load_vocabulary()
-    loaded = load_yaml(text, path, max_bytes)
+    loaded = load_yaml(yaml_text, path, max_bytes)
     if not isinstance(loaded.data, dict):
         raise CatalogueInvalid(path, [Problem("catalogue.not_mapping", {}, loaded.source.value(()))])
     problems: list[Problem] = []
@@ -145,7 +145,7 @@ def parse_catalogue(text: str, path: str | Path = "<catalogue>", vocabulary: Voc
         problems += problems_from(exc, loaded.source, Catalogue)
     problems = with_version_check(problems, loaded.data, "catalogue", loaded.source)
     problems += _meaning_problems(loaded.data, vocabulary, loaded.source)
-    problems += check_loaded(text, loaded.data, loaded.source)  # raw lines and parsed strings
+    problems += check_loaded(yaml_text, loaded.data, loaded.source)  # raw lines and parsed strings
     if problems or catalogue is None:
         raise CatalogueInvalid(path, problems)
     return CatalogueFile(path, catalogue, loaded.source, vocabulary.with_persona_agencies(catalogue.agencies))

@@ -133,10 +133,10 @@ def _table_problems(data: Mapping[str, Any], source: SourceMap, base: CostTable 
     return problems
 
 
-def parse_costs(text: str, path: str | Path = "<costs>", base: CostTable | None = None,
+def parse_costs(yaml_text: str, path: str | Path = "<costs>", base: CostTable | None = None,
                 max_bytes: int = DEFAULT_MAX_BYTES) -> CostsFile:
     """A cost table from its YAML text (``base``: the table it adds to, for payer names)."""
-    loaded = load_yaml(text, path, max_bytes)
+    loaded = load_yaml(yaml_text, path, max_bytes)
     if not isinstance(loaded.data, dict):
         raise CostsInvalid(path, [Problem("costs.not_mapping", {}, loaded.source.value(()))])
     problems: list[Problem] = []
@@ -147,7 +147,7 @@ def parse_costs(text: str, path: str | Path = "<costs>", base: CostTable | None 
         problems += problems_from(exc, loaded.source, CostTable)
     problems = with_version_check(problems, loaded.data, "costs", loaded.source)
     problems += _table_problems(loaded.data, loaded.source, base)
-    problems += check_loaded(text, loaded.data, loaded.source)  # raw lines and parsed strings
+    problems += check_loaded(yaml_text, loaded.data, loaded.source)  # raw lines and parsed strings
     if problems or table is None:
         raise CostsInvalid(path, problems)
     return CostsFile(path, table, loaded.source)

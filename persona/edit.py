@@ -46,11 +46,11 @@ class PersonaNotEditable(PersonaError):
 class PersonaEditor:
     """A persona file's YAML, loaded round-trip, changed item by item, written back as text."""
 
-    def __init__(self, text: str, source: str | Path = "<persona>"):
+    def __init__(self, yaml_text: str, source: str | Path = "<persona>"):
         self.source = source
-        load_yaml(text, source)  # the safe loader names syntax problems with their lines
+        load_yaml(yaml_text, source)  # the safe loader names syntax problems with their lines
         try:
-            self._yaml, self.data = round_trip_yaml(text)
+            self._yaml, self.data = round_trip_yaml(yaml_text)
         except RuamelError as exc:  # pragma: no cover - the safe loader catches these first
             raise PersonaNotEditable(source, [Problem("edit.not_editable", {"detail": str(exc).splitlines()[0]})])
         if not isinstance(self.data, CommentedMap):
@@ -141,10 +141,10 @@ class PersonaEditor:
         return seq
 
 
-def edited_text(text: str, tables: Mapping[str, tuple[Sequence[Mapping[str, Any]], Sequence[str | None]]],
+def edited_text(yaml_text: str, tables: Mapping[str, tuple[Sequence[Mapping[str, Any]], Sequence[str | None]]],
                 card: Mapping[str, Any] | None = None, source: str | Path = "<persona>") -> str:
-    """The text of a persona after applying edited tables and card fields to ``text``."""
-    editor = PersonaEditor(text, source)
+    """The text of a persona after applying edited tables and card fields to ``yaml_text``."""
+    editor = PersonaEditor(yaml_text, source)
     if card:
         editor.set_card(card)
     for collection, (rows, original_ids) in tables.items():

@@ -44,12 +44,12 @@ class Problem:
         return (pos.line, pos.column, self.key)
 
 
-def printable(text: str) -> str:
-    """The text with control and invisible format characters shown as escapes (``\\n``,
+def printable(value: str) -> str:
+    """The value with control and invisible format characters shown as escapes (``\\n``,
     ``\\x1b``, ``\\u202e``): a value can neither start a second line nor colour the terminal."""
-    if text.isprintable():
-        return text
-    return "".join(char if char.isprintable() or char == " " else _escape(char) for char in text)
+    if value.isprintable():
+        return value
+    return "".join(char if char.isprintable() or char == " " else _escape(char) for char in value)
 
 
 def _escape(char: str) -> str:
@@ -78,13 +78,13 @@ def describe(problem: Problem, source: str | Path, catalog: Catalog) -> str:
     """One line an official can act on: ``file:line:column: what — what would be right``
     (control characters in values and file names are shown escaped, see :func:`printable`)."""
     params = {k: catalog(v.key, **v.params) if isinstance(v, Problem) else v for k, v in problem.params.items()}
-    text = catalog(problem.key, **params)
+    line = catalog(problem.key, **params)
     if problem.severity == WARNING:
-        text = f"{catalog('problem.warning')}: {text}"
+        line = f"{catalog('problem.warning')}: {line}"
     where = str(source)
     if problem.position is not None:
         where = f"{where}:{problem.position.line}:{problem.position.column}"
-    return printable(f"{where}: {text}")
+    return printable(f"{where}: {line}")
 
 
 class PersonaError(Exception):

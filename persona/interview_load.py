@@ -38,11 +38,11 @@ def looks_like_interview(data: Any) -> bool:
     return isinstance(data, dict) and MARKER in data and "schema" not in data
 
 
-def parse_interview(text: str, path: str | Path = "<interview>", vocabulary: Vocabulary | None = None,
+def parse_interview(yaml_text: str, path: str | Path = "<interview>", vocabulary: Vocabulary | None = None,
                     max_bytes: int = DEFAULT_MAX_BYTES) -> InterviewFile:
     """An interview record from its YAML text; raises :class:`PersonaInvalid` listing every problem."""
     vocabulary = vocabulary or load_vocabulary()
-    loaded = load_yaml(text, path, max_bytes)
+    loaded = load_yaml(yaml_text, path, max_bytes)
     if not isinstance(loaded.data, dict):
         raise PersonaInvalid(path, [Problem("file.not_mapping", {}, loaded.source.value(()))])
     problems: list[Problem] = []
@@ -52,7 +52,7 @@ def parse_interview(text: str, path: str | Path = "<interview>", vocabulary: Voc
     except ValidationError as exc:
         problems += [reworded_problem(p) for p in problems_from(exc, loaded.source, InterviewRecord)]
     problems += check_interview_data(loaded.data, vocabulary, loaded.source)
-    problems += interview_privacy_problems(text, loaded.data, loaded.source)
+    problems += interview_privacy_problems(yaml_text, loaded.data, loaded.source)
     errors = [p for p in problems if p.is_error]
     if errors or record is None:
         raise PersonaInvalid(path, errors)
@@ -64,10 +64,10 @@ def parse_interview(text: str, path: str | Path = "<interview>", vocabulary: Voc
 _PRIVACY_WORDED = ("privacy.personnummer", "privacy.samordningsnummer", "privacy.phone", "privacy.email")
 
 
-def interview_privacy_problems(text: str, data: Any = None, source: Any = None) -> list[Problem]:
+def interview_privacy_problems(yaml_text: str, data: Any = None, source: Any = None) -> list[Problem]:
     """The personal-data guard over an interview record's text, its raw lines and, given its
     parsed ``data``, every parsed string (or over a spreadsheet cell's text)."""
-    found = check_loaded(text, data, source, ERROR) if data is not None else privacy_problems(text, ERROR)
+    found = check_loaded(yaml_text, data, source, ERROR) if data is not None else privacy_problems(yaml_text, ERROR)
     return [replace(p, key=f"interview.{p.key}") if p.key in _PRIVACY_WORDED else p for p in found]
 
 

@@ -39,7 +39,7 @@ class PersonaFile:
 
 
 def parse_persona(
-    text: str,
+    yaml_text: str,
     path: str | Path = "<persona>",
     vocabulary: Vocabulary | None = None,
     privacy: PrivacyMode = "error",
@@ -47,7 +47,7 @@ def parse_persona(
 ) -> PersonaFile:
     """A persona from its YAML text; raises :class:`PersonaInvalid` listing every problem."""
     vocabulary = vocabulary or load_vocabulary()
-    loaded = load_yaml(text, path, max_bytes)
+    loaded = load_yaml(yaml_text, path, max_bytes)
     if not isinstance(loaded.data, dict):
         raise PersonaInvalid(path, [Problem("file.not_mapping", {}, loaded.source.value(()))])
     if looks_like_interview(loaded.data):  # sensitive: never drawn or exported as a persona
@@ -60,12 +60,12 @@ def parse_persona(
         problems += problems_from(exc, loaded.source, Persona, labels=field_labels(vocabulary))
     problems += check_persona_data(loaded.data, vocabulary, loaded.source)
     problems += persona_price_problems(loaded.data, loaded.source)
-    problems += check_loaded(text, loaded.data, loaded.source, ERROR if privacy == "error" else WARNING)
+    problems += check_loaded(yaml_text, loaded.data, loaded.source, ERROR if privacy == "error" else WARNING)
     errors = [p for p in problems if p.is_error]
     if errors or persona is None:
         raise PersonaInvalid(path, errors)
     warnings = tuple(sorted((p for p in problems if not p.is_error), key=Problem.sort_key))
-    return PersonaFile(path, persona, loaded.source, text, vocabulary.for_persona(persona), warnings)
+    return PersonaFile(path, persona, loaded.source, yaml_text, vocabulary.for_persona(persona), warnings)
 
 
 def read_persona(

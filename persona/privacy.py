@@ -51,16 +51,16 @@ DASHES = frozenset(
 
 @dataclass(frozen=True)
 class Finding:
-    """One piece of personal data found in a text (``text`` as normalised)."""
+    """One piece of personal data found in a text (``value`` as normalised)."""
 
     kind: str  # "personnummer" | "samordningsnummer" | "phone" | "email"
-    text: str
+    value: str
     position: Position
 
     def masked(self) -> str:
-        if len(self.text) <= 4:
+        if len(self.value) <= 4:
             return "…"
-        return f"{self.text[:2]}…{self.text[-2:]}"
+        return f"{self.value[:2]}…{self.value[-2:]}"
 
 
 def luhn_ok(digits: str) -> bool:
@@ -171,12 +171,12 @@ def _line_findings(line: str, number: int) -> list[Finding]:
     return findings
 
 
-def find_personal_data(text: str) -> list[Finding]:
-    """Every identity number, phone number and e-mail address in a text, with its place."""
+def find_personal_data(content: str) -> list[Finding]:
+    """Every identity number, phone number and e-mail address in ``content``, with its place."""
     findings: list[Finding] = []
-    if not _MIGHT_HOLD.search(text):
+    if not _MIGHT_HOLD.search(content):
         return findings
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(content.splitlines(), start=1):
         findings += _line_findings(line, number)
     return sorted(findings, key=lambda f: (f.position.line, f.position.column))
 
@@ -185,9 +185,9 @@ def _problem(finding: Finding, position: Position | None, severity: str) -> Prob
     return Problem(f"privacy.{finding.kind}", {"masked": finding.masked()}, position, severity)
 
 
-def privacy_problems(text: str, severity: str = ERROR) -> list[Problem]:
-    """Personal data in a raw text (every line, comments too), each at its line and column."""
-    return [_problem(f, f.position, severity) for f in find_personal_data(text)]
+def privacy_problems(content: str, severity: str = ERROR) -> list[Problem]:
+    """Personal data in raw ``content`` (every line, comments too), each at its line and column."""
+    return [_problem(f, f.position, severity) for f in find_personal_data(content)]
 
 
 def check_texts(texts: Iterable[tuple[str, Position | None]], severity: str = ERROR) -> list[Problem]:
@@ -218,34 +218,34 @@ def strings_of(data: Any) -> Iterator[tuple[str, tuple[Any, ...], bool]]:
             yield str(value), path, False
 
 
-def check_loaded(text: str, data: Any, source: Any = None, severity: str = ERROR) -> list[Problem]:
+def check_loaded(yaml_text: str, data: Any, source: Any = None, severity: str = ERROR) -> list[Problem]:
     """The whole guard for one file: its raw lines, then its parsed strings (a number found in
     both is told once, at its raw place); ``source`` is the file's
     :class:`persona.safe_yaml.SourceMap` (or None: no positions)."""
-    raw = find_personal_data(text)
+    raw = find_personal_data(yaml_text)
     problems = [_problem(f, f.position, severity) for f in raw]
-    told = {(f.kind, _digits_or_text(f.text)) for f in raw}
+    told = {(f.kind, _digits_or_text(f.value)) for f in raw}
     if not _any_might_hold(data):
         return problems
     for value, path, is_key in strings_of(data):
         for finding in find_personal_data(value):
-            if (finding.kind, _digits_or_text(finding.text)) not in told:
-                told.add((finding.kind, _digits_or_text(finding.text)))
+            if (finding.kind, _digits_or_text(finding.value)) not in told:
+                told.add((finding.kind, _digits_or_text(finding.value)))
                 problems.append(_problem(finding, _position(source, path, is_key), severity))
     return sorted(problems, key=Problem.sort_key)
 
 
-def check_yaml_text(text: str, severity: str = ERROR) -> list[Problem]:
+def check_yaml_text(yaml_text: str, severity: str = ERROR) -> list[Problem]:
     """The whole guard for the text of a YAML file (read here; a text that cannot be read is
     searched line by line only)."""
     from persona.errors import PersonaError
     from persona.safe_yaml import load_yaml
 
     try:
-        loaded = load_yaml(text, "<text>")
+        loaded = load_yaml(yaml_text, "<text>")
     except PersonaError:
-        return privacy_problems(text, severity)
-    return check_loaded(text, loaded.data, loaded.source, severity)
+        return privacy_problems(yaml_text, severity)
+    return check_loaded(yaml_text, loaded.data, loaded.source, severity)
 
 
 def _any_might_hold(data: Any) -> bool:

@@ -70,7 +70,7 @@ class Loaded:
 
     data: Any
     source: SourceMap
-    text: str
+    yaml_text: str
 
 
 def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
@@ -113,13 +113,13 @@ def decode(raw: bytes, source: str | Path) -> str:
         ) from None
 
 
-def load_yaml(text: str, source: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
+def load_yaml(yaml_text: str, source: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
     """Parse one YAML document into plain data with positions, or raise with a clear problem."""
-    size = len(text.encode("utf-8"))
+    size = len(yaml_text.encode("utf-8"))
     if size > max_bytes:
         raise PersonaUnreadable(source, [Problem("read.too_large", {"size": _mb(size), "limit": _mb(max_bytes)})])
     with _collector_paused():
-        return _load_bounded(text, source)
+        return _load_bounded(yaml_text, source)
 
 
 @contextmanager
@@ -137,12 +137,12 @@ def _collector_paused() -> Iterator[None]:
         gc.enable()
 
 
-def check_shape(text: str, source: str | Path) -> None:
+def check_shape(yaml_text: str, source: str | Path) -> None:
     """Refuse a document nested deeper than :data:`MAX_DEPTH`, holding more than
     :data:`MAX_NODES` values or a value longer than :data:`MAX_SCALAR_CHARS`, from its parser
     events (nothing is built, memory stays flat)."""
     depth = nodes = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(yaml_text, Loader=_Loader):
         if isinstance(event, yaml.ScalarEvent):
             nodes += 1
             if len(event.value) > MAX_SCALAR_CHARS:  # before PyYAML resolves its tag: costly when long
@@ -166,23 +166,23 @@ def _mark(event: Any) -> Position | None:
     return Position(mark.line + 1, mark.column + 1) if mark is not None else None
 
 
-def _load_bounded(text: str, source: str | Path) -> Loaded:
+def _load_bounded(yaml_text: str, source: str | Path) -> Loaded:
     try:
-        check_shape(text, source)
-        node = yaml.compose(text, Loader=_Loader)
+        check_shape(yaml_text, source)
+        node = yaml.compose(yaml_text, Loader=_Loader)
     except RecursionError:  # pragma: no cover - check_shape refuses deep nesting first
         raise PersonaUnreadable(source, [Problem("limits.too_deep", {"limit": MAX_DEPTH})]) from None
     except yaml.MarkedYAMLError as exc:
-        raise PersonaInvalid(source, [syntax_problem(exc, text)]) from None
+        raise PersonaInvalid(source, [syntax_problem(exc, yaml_text)]) from None
     except yaml.YAMLError as exc:  # e.g. the C reader's "special characters are not allowed"
-        raise PersonaInvalid(source, [reader_problem(exc, text)]) from None
+        raise PersonaInvalid(source, [reader_problem(exc, yaml_text)]) from None
     if node is None:
         raise PersonaInvalid(source, [Problem("yaml.empty", {}, Position(1, 1))])
     walker = _Walker(source, _own_size(node))
     data = walker.build(node, ())
     if walker.problems:
         raise PersonaInvalid(source, walker.problems)
-    return Loaded(data=data, source=walker.source_map, text=text)
+    return Loaded(data=data, source=walker.source_map, yaml_text=yaml_text)
 
 
 def load_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:

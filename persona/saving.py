@@ -52,7 +52,7 @@ class Opened:
     """A persona file as it was when opened: its path (None for an upload), text and content hash."""
 
     path: Path | None
-    text: str
+    yaml_text: str
     digest: str
 
 
@@ -63,14 +63,14 @@ def open_for_edit(path: str | Path) -> Opened:
     return Opened(path, decode(raw, path), digest(raw))
 
 
-def opened_from_text(text: str) -> Opened:
+def opened_from_text(yaml_text: str) -> Opened:
     """An uploaded persona: edited in memory and downloaded, never saved to a path."""
-    return Opened(None, text, digest(text.encode("utf-8")))
+    return Opened(None, yaml_text, digest(yaml_text.encode("utf-8")))
 
 
-def check_text(text: str, source: str | Path = "<persona>", vocabulary: Vocabulary | None = None) -> PersonaFile:
+def check_text(yaml_text: str, source: str | Path = "<persona>", vocabulary: Vocabulary | None = None) -> PersonaFile:
     """The edited text as a valid persona, or :class:`PersonaInvalid` listing every problem."""
-    return parse_persona(text, source, vocabulary)
+    return parse_persona(yaml_text, source, vocabulary)
 
 
 def save(opened: Opened, new_text: str, vocabulary: Vocabulary | None = None) -> Opened:
@@ -96,6 +96,6 @@ def refuse_if_changed(opened: Opened) -> None:
     try:
         raw = opened.path.read_bytes()
     except FileNotFoundError:
-        raise PersonaChangedOnDisk(opened.path, opened.text, None) from None
+        raise PersonaChangedOnDisk(opened.path, opened.yaml_text, None) from None
     if digest(raw) != opened.digest:
-        raise PersonaChangedOnDisk(opened.path, opened.text, raw.decode("utf-8", errors="replace"))
+        raise PersonaChangedOnDisk(opened.path, opened.yaml_text, raw.decode("utf-8", errors="replace"))

@@ -94,10 +94,10 @@ def key_words() -> dict[str, tuple[str, ...]]:
     words: dict[str, list[str]] = {}
     for lang in LANGUAGES:
         catalog = Catalog.load(lang)
-        for dotted, text in catalog.strings.items():
+        for dotted, label in catalog.strings.items():
             if dotted.startswith("key_words."):
                 key = dotted.split(".", 1)[1]
-                words.setdefault(key, []).extend(w.strip() for w in text.split(",") if w.strip())
+                words.setdefault(key, []).extend(w.strip() for w in label.split(",") if w.strip())
     return {key: tuple(found) for key, found in words.items()}
 
 

@@ -120,8 +120,8 @@ def _deep_merge(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, 
 
 @lru_cache(maxsize=1)
 def _default_data() -> dict[str, Any]:
-    text = resources.files("persona").joinpath("data").joinpath("vocabulary.yaml").read_text(encoding="utf-8")
-    return load_yaml(text, "vocabulary.yaml").data
+    yaml_text = resources.files("persona").joinpath("data").joinpath("vocabulary.yaml").read_text(encoding="utf-8")
+    return load_yaml(yaml_text, "vocabulary.yaml").data
 
 
 def default_vocabulary_data() -> Mapping[str, Any]:
@@ -153,7 +153,7 @@ def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
         raise VocabularyInvalid(path, [Problem("vocabulary.not_mapping")])
     defaults = _default_data()
     problems = _closed_group_problems(loaded.data, loaded.source, defaults)
-    problems += check_loaded(loaded.text, loaded.data, loaded.source)  # labels and strings reach every export
+    problems += check_loaded(loaded.yaml_text, loaded.data, loaded.source)  # labels and strings reach every export
     own_agencies = loaded.data.get("agencies")
     agencies = set(defaults["agencies"]) | set(own_agencies if isinstance(own_agencies, dict) else {})
     problems += rules_problems(loaded.data.get("rules"), defaults.get("rules", {}), agencies, loaded.source)

@@ -33,26 +33,26 @@ _MISPLACED = ("did not find expected key", "expected <block end>", "did not find
               "expected the node content", "did not find expected node content")
 
 
-def syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
-    """The problem to report for a parser error in ``text``, at the parser's mark."""
+def syntax_problem(exc: yaml.MarkedYAMLError, yaml_text: str) -> Problem:
+    """The problem to report for a parser error in ``yaml_text``, at the parser's mark."""
     mark = exc.problem_mark or exc.context_mark
     if mark is None:
         return Problem("yaml.syntax", {"char": Problem("yaml.char_unknown")})
-    char = _char_at(text, mark.line, mark.column)
+    char = _char_at(yaml_text, mark.line, mark.column)
     same_line = exc.context_mark is None or exc.context_mark.line == mark.line
-    key = _key(exc.problem or exc.context or "", char, _indent_of(text, mark.line) < mark.column, same_line)
+    key = _key(exc.problem or exc.context or "", char, _indent_of(yaml_text, mark.line) < mark.column, same_line)
     return Problem(key, {"char": _char_name(char)}, Position(mark.line + 1, mark.column + 1))
 
 
-def reader_problem(exc: yaml.YAMLError, text: str) -> Problem:
+def reader_problem(exc: yaml.YAMLError, yaml_text: str) -> Problem:
     """A character YAML refuses outright (a control character), with its place when known."""
     index = getattr(exc, "position", None)
     code = getattr(exc, "character", None)
     params: dict[str, Any] = {"code": f"U+{code:04X}" if isinstance(code, int) else "?"}
     if not isinstance(index, int):
         return Problem("yaml.control_character", params)
-    line = text.count("\n", 0, index)
-    column = index - (text.rfind("\n", 0, index) + 1)
+    line = yaml_text.count("\n", 0, index)
+    column = index - (yaml_text.rfind("\n", 0, index) + 1)
     return Problem("yaml.control_character", params, Position(line + 1, column + 1))
 
 
@@ -78,15 +78,15 @@ def _key(problem: str, char: str, inside_line: bool, same_line: bool) -> str:
     return "yaml.syntax"
 
 
-def _char_at(text: str, line: int, column: int) -> str:
-    lines = text.split("\n")
+def _char_at(yaml_text: str, line: int, column: int) -> str:
+    lines = yaml_text.split("\n")
     if line >= len(lines):
         return ""
     return lines[line][column:column + 1]
 
 
-def _indent_of(text: str, line: int) -> int:
-    lines = text.split("\n")
+def _indent_of(yaml_text: str, line: int) -> int:
+    lines = yaml_text.split("\n")
     if line >= len(lines):
         return 0
     row = lines[line]

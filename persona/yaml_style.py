@@ -27,32 +27,32 @@ FOLD_WIDTH = 90
 INDENT_STYLES = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (3, 3, 0))
 
 
-def round_trip_yaml(text: str) -> tuple[YAML, Any]:
-    """A round-trip YAML whose indentation writes ``text`` back unchanged (where one does), and
+def round_trip_yaml(yaml_text: str) -> tuple[YAML, Any]:
+    """A round-trip YAML whose indentation writes ``yaml_text`` back unchanged (where one does), and
     the text loaded with it: the load made to try a style is the one kept. The style the text's
     own indentation suggests is tried first, so most files are read and written once."""
     fallback: tuple[YAML, Any] | None = None
-    for mapping, sequence, offset in _styles_to_try(text):
+    for mapping, sequence, offset in _styles_to_try(yaml_text):
         candidate = YAML()
         candidate.preserve_quotes = True
         candidate.width = 4096
         candidate.indent(mapping=mapping, sequence=sequence, offset=offset)
-        data = candidate.load(text)
+        data = candidate.load(yaml_text)
         fallback = fallback or (candidate, data)
         out = StringIO()
         try:
             candidate.dump(data, out)
         except RuamelError:  # pragma: no cover - what loads, dumps
             break
-        if out.getvalue() == text:
+        if out.getvalue() == yaml_text:
             return candidate, data
     assert fallback is not None
     return fallback
 
 
-def _styles_to_try(text: str) -> list[tuple[int, int, int]]:
+def _styles_to_try(yaml_text: str) -> list[tuple[int, int, int]]:
     """:data:`INDENT_STYLES`, the one the text's first nested list suggests first."""
-    for line in text.splitlines():
+    for line in yaml_text.splitlines():
         stripped = line.lstrip(" ")
         if stripped.startswith("- ") and line != stripped:
             offset = len(line) - len(stripped)
@@ -73,10 +73,10 @@ def same(new: Any, old: Any) -> bool:
     return str(old) == str(new)
 
 
-def _needs_quotes(text: str) -> bool:
-    """True when a YAML 1.1 reader (the safe loader) would not read ``text`` back as this text."""
+def _needs_quotes(value: str) -> bool:
+    """True when a YAML 1.1 reader (the safe loader) would not read ``value`` back as this value."""
     try:
-        return yaml.safe_load(text) != text
+        return yaml.safe_load(value) != value
     except yaml.YAMLError:
         return True
 
@@ -101,12 +101,12 @@ def styled(value: Any, old: Any) -> Any:
     return value
 
 
-def _folded(text: str) -> FoldedScalarString:
+def _folded(value: str) -> FoldedScalarString:
     """A ``>-`` block folded at spaces near :data:`FOLD_WIDTH` characters."""
-    folded = FoldedScalarString(text)
+    folded = FoldedScalarString(value)
     positions, line_start = [], 0
-    for index, char in enumerate(text):
-        if char == " " and index - line_start >= FOLD_WIDTH and text[index - 1] != " " and index + 1 < len(text) and text[index + 1] != " ":
+    for index, char in enumerate(value):
+        if char == " " and index - line_start >= FOLD_WIDTH and value[index - 1] != " " and index + 1 < len(value) and value[index + 1] != " ":
             positions.append(index)
             line_start = index + 1
     folded.fold_pos = positions  # type: ignore[attr-defined]

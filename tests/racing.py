@@ -45,7 +45,7 @@ _SAVER = textwrap.dedent("""
         from persona.edit import PersonaChangedOnDisk, open_for_edit, save
     path, who, go = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
     opened = open_for_edit(path)
-    new_text = opened.text + f"summary: saved by {who}\\n"
+    new_text = opened.yaml_text + f"summary: saved by {who}\\n"
     print("ready", flush=True)
     while not go.exists():
         time.sleep(0.0005)
@@ -170,7 +170,7 @@ def _fork_saver(path: Path, who: str, ready: Any, go: Any, said: Any) -> None:
     ready.release()
     go.wait()
     try:
-        save(opened, opened.text + f"summary: saved by {who}\n")
+        save(opened, opened.yaml_text + f"summary: saved by {who}\n")
         said.put((who, "saved"))
     except PersonaChangedOnDisk:
         said.put((who, "refused"))

@@ -184,11 +184,11 @@ def test_renaming_an_id_in_the_table_keeps_the_row_in_place():
 
 def test_save_writes_and_a_second_save_works(kim_copy: Path):
     opened = open_for_edit(kim_copy)
-    editor = PersonaEditor(opened.text)
+    editor = PersonaEditor(opened.yaml_text)
     editor.update_item("events", "fodd", {"label": "Kim föds på BB"})
     opened = save(opened, editor.text())
     assert "label: Kim föds på BB" in kim_copy.read_text(encoding="utf-8")
-    editor = PersonaEditor(opened.text)
+    editor = PersonaEditor(opened.yaml_text)
     editor.update_item("events", "fodd", {"label": "Kim föds"})
     save(opened, editor.text())
     assert kim_copy.read_text(encoding="utf-8") == KIM.read_text(encoding="utf-8")
@@ -196,7 +196,7 @@ def test_save_writes_and_a_second_save_works(kim_copy: Path):
 
 def test_invalid_text_is_refused_and_nothing_written(kim_copy: Path, sv):
     opened = open_for_edit(kim_copy)
-    editor = PersonaEditor(opened.text)
+    editor = PersonaEditor(opened.yaml_text)
     editor.update_item("events", "fodd", {"agency": "bvcc", "kind": "contact"})
     with pytest.raises(PersonaInvalid) as caught:
         save(opened, editor.text())
@@ -206,9 +206,9 @@ def test_invalid_text_is_refused_and_nothing_written(kim_copy: Path, sv):
 
 def test_file_changed_on_disk_is_not_overwritten_and_the_change_is_shown(kim_copy: Path):
     opened = open_for_edit(kim_copy)
-    someone_else = opened.text.replace("label: Kim föds", "label: Kim föds hemma")
+    someone_else = opened.yaml_text.replace("label: Kim föds", "label: Kim föds hemma")
     kim_copy.write_text(someone_else, encoding="utf-8")
-    editor = PersonaEditor(opened.text)
+    editor = PersonaEditor(opened.yaml_text)
     editor.update_item("events", "fodd", {"label": "Kim föds på BB"})
     with pytest.raises(PersonaChangedOnDisk) as caught:
         save(opened, editor.text())
@@ -221,7 +221,7 @@ def test_file_deleted_on_disk_is_a_conflict(kim_copy: Path, sv):
     opened = open_for_edit(kim_copy)
     kim_copy.unlink()
     with pytest.raises(PersonaChangedOnDisk) as caught:
-        save(opened, opened.text)
+        save(opened, opened.yaml_text)
     assert not kim_copy.exists()
     assert caught.value.lines(sv)[0].startswith(str(kim_copy))
 
@@ -229,13 +229,13 @@ def test_file_deleted_on_disk_is_a_conflict(kim_copy: Path, sv):
 def test_unchanged_file_is_no_conflict(kim_copy: Path):
     opened = open_for_edit(kim_copy)
     kim_copy.write_bytes(kim_copy.read_bytes())  # touched, same content
-    save(opened, opened.text)
+    save(opened, opened.yaml_text)
 
 
 @pytest.mark.parametrize("broken", ["replace", "fsync", "write"])
 def test_nothing_lost_when_the_save_fails_part_way(kim_copy: Path, monkeypatch, broken: str):
     opened = open_for_edit(kim_copy)
-    editor = PersonaEditor(opened.text)
+    editor = PersonaEditor(opened.yaml_text)
     editor.update_item("events", "fodd", {"label": "Kim föds på BB"})
     new_text = editor.text()
 

@@ -85,7 +85,7 @@ def test_scenario_poster_names_the_scenario(kim_file):
 
 def test_notes_and_votes_appear(kim_file):
     gap = example("kim").gaps[0]
-    notes = WorkshopNotes("kim", {gap.key: GapNote.plain(text="Ringde ingen tillbaka?", votes=4, ideas=("Kontaktperson",))})
+    notes = WorkshopNotes("kim", {gap.key: GapNote.plain(note_text="Ringde ingen tillbaka?", votes=4, ideas=("Kontaktperson",))})
     text = PdfReader(io.BytesIO(poster_pdf(kim_file, catalog(), size="A2", notes=notes))).pages[0].extract_text()
     assert "Ringde ingen tillbaka?" in text and "Röster: 4" in text and "Kontaktperson" in text
 

@@ -10,7 +10,7 @@ import pytest
 
 import journeys.gaps.rules as rules_package
 from journeys.gaps import find_gaps
-from journeys.gaps.rules import RULES, discover, wiring_problems
+from journeys.gaps.rules import RULES, agency_group_rules, discover, wiring_problems
 from journeys.gaps.settings import default_rules
 from persona.i18n import Catalog
 from tests.rule_helpers import events, graph_of
@@ -22,6 +22,7 @@ TOY = '''\
     RULE = "toy-rule"
     ORDER = 5
     AGENCY_LISTS = ("toy_agencies",)
+    GROUPS_AGENCIES = True
 
 
     def find(graph, params):
@@ -80,3 +81,27 @@ def test_told_by_must_name_a_rule():
     module = types.SimpleNamespace(__name__="x", ORDER=1, find=lambda g, p: (), TOLD_BY="no-such-rule")
     problems = wiring_problems({"age-cliff": module}, default_rules(), {})
     assert problems == ["rule 'age-cliff': TOLD_BY names 'no-such-rule', which is no rule"]
+
+
+def test_the_rules_that_group_agencies_say_so_in_their_modules():
+    assert agency_group_rules() == {"uncoordinated", "voice-not-heard", "no-sip"}
+
+
+def test_the_ecomap_still_lists_the_same_group_rules():
+    """journeys/render/ecomap_view.py keeps its own GROUP_RULES until its rewrite (issue 9)
+    reads :func:`agency_group_rules`; until then the two must agree."""
+    from journeys.render.ecomap_view import GROUP_RULES
+
+    assert set(GROUP_RULES) == agency_group_rules()
+
+
+def test_a_new_rule_that_groups_agencies_is_known_as_one(toy):
+    assert "toy-rule" in agency_group_rules()
+
+
+def test_groups_agencies_must_be_true_or_false():
+    import types
+
+    module = types.SimpleNamespace(__name__="x", ORDER=1, find=lambda g, p: (), GROUPS_AGENCIES="yes")
+    assert wiring_problems({"age-cliff": module}, default_rules(), {}) == \
+        ["rule 'age-cliff': GROUPS_AGENCIES must be True or False"]

@@ -237,5 +237,5 @@ def test_a_persona_save_removes_only_its_own_leftovers(persona_path: Path):
     own.write_text("half", encoding="utf-8")
     sidecars.write_text("half", encoding="utf-8")
     opened = open_for_edit(persona_path)
-    save(opened, opened.text + "summary: Ny\n")
+    save(opened, opened.yaml_text + "summary: Ny\n")
     assert not own.exists() and sidecars.exists()

@@ -34,9 +34,9 @@ COLLECTIONS = tables_.COLLECTIONS
 def opened_for(chosen: state.Source) -> Opened:
     """The file as it was when editing began (kept until it is saved or reloaded)."""
     opened = st.session_state.get("opened")
-    fresh = opened is None or opened.path != chosen.path or (chosen.is_upload and opened.text != chosen.text)
+    fresh = opened is None or opened.path != chosen.path or (chosen.is_upload and opened.yaml_text != chosen.yaml_text)
     if fresh:
-        opened = opened_from_text(chosen.text) if chosen.is_upload else open_for_edit(chosen.path)
+        opened = opened_from_text(chosen.yaml_text) if chosen.is_upload else open_for_edit(chosen.path)
         st.session_state["opened"] = opened
     return opened
 
@@ -123,7 +123,7 @@ def apply_upload(new_text: str) -> None:
 
 
 def actions(text: Catalog, chosen: state.Source, opened: Opened, new_text: str | None, valid: bool) -> None:
-    changed = new_text is not None and new_text != opened.text
+    changed = new_text is not None and new_text != opened.yaml_text
     save_col, undo_col, download_col = st.columns(3)
     with save_col:
         if chosen.is_upload:
@@ -136,11 +136,11 @@ def actions(text: Catalog, chosen: state.Source, opened: Opened, new_text: str |
     with undo_col:
         st.button(text("app.edit.undo"), key="undo", disabled=not changed, on_click=_reload, width="stretch")
     with download_col:
-        st.download_button(text("app.edit.download"), (new_text or opened.text).encode("utf-8"),
+        st.download_button(text("app.edit.download"), (new_text or opened.yaml_text).encode("utf-8"),
                            file_name=Path(chosen.name).name, mime="application/yaml", key="download", width="stretch")
     if changed:
         with st.expander(text("app.edit.changes")):
-            st.code(unified_diff(opened.text, new_text, Path(chosen.name).name), language="diff")
+            st.code(unified_diff(opened.yaml_text, new_text, Path(chosen.name).name), language="diff")
 
 
 def body(text: Catalog) -> None:
@@ -165,7 +165,7 @@ def body(text: Catalog) -> None:
             refuse_if_changed(opened)
         except PersonaChangedOnDisk as exc:
             conflict = exc
-    editor = PersonaEditor(opened.text, chosen.name)
+    editor = PersonaEditor(opened.yaml_text, chosen.name)
     vocabulary = data.vocabulary()
     own = {item.get("id") for item in editor.items("agencies") if isinstance(item, Mapping)}
     agencies = sorted(set(vocabulary.agencies) | {a for a in own if isinstance(a, str)})
@@ -173,7 +173,7 @@ def body(text: Catalog) -> None:
     new_text = None
     try:
         card = edited.pop("card")
-        new_text = edited_text(opened.text, edited, card, chosen.name)
+        new_text = edited_text(opened.yaml_text, edited, card, chosen.name)
     except (PersonaError, KeyError, ValueError) as exc:
         st.error(text("app.edit.cannot_apply", error=ui.literal(exc)), icon=":material/error:")
     if conflict is not None:

@@ -33,7 +33,7 @@ class CatalogueSettings:
 
 @lru_cache(maxsize=1)
 def catalogue_settings() -> CatalogueSettings:
-    text = resources.files("journeys").joinpath("data/catalogue.yaml").read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=_Loader)
+    yaml_text = resources.files("journeys").joinpath("data/catalogue.yaml").read_text(encoding="utf-8")
+    data = yaml.load(yaml_text, Loader=_Loader)
     return CatalogueSettings(MappingProxyType(dict(data["called_for"])), data["default"],
                              int(data["ages"]["from"]), int(data["ages"]["to"]))

@@ -23,8 +23,8 @@ END_REASON = "other"
 @lru_cache(maxsize=1)
 def cohort_settings() -> Mapping[str, Any]:
     """``journeys/data/cohort.yaml``: the buckets of the waits."""
-    text = resources.files("journeys").joinpath("data").joinpath("cohort.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    yaml_text = resources.files("journeys").joinpath("data").joinpath("cohort.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(yaml_text)
 
 
 def observed_until(data: dict[str, Any], censor_age: float) -> dict[str, Any]:

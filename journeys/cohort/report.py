@@ -69,8 +69,8 @@ def _fmt(value: float) -> str:
 def cell_text(value: Any, lang: str) -> str:
     """A published figure as people read it: a decimal comma in Swedish, ``..`` as it is."""
     if isinstance(value, float):
-        text = f"{value:.1f}"
-        return text.replace(".", ",") if lang == "sv" else text
+        shown = f"{value:.1f}"
+        return shown.replace(".", ",") if lang == "sv" else shown
     return str(value)
 
 

@@ -14,8 +14,8 @@ DEFAULT_PATH = "data/costs.yaml"
 @lru_cache(maxsize=1)
 def default_cost_table() -> CostTable:
     """The default table (``journeys/data/costs.yaml``): public unit costs with source and year."""
-    text = resources.files("journeys").joinpath(DEFAULT_PATH).read_text(encoding="utf-8")
-    return parse_costs(text, f"journeys/{DEFAULT_PATH}").table
+    yaml_text = resources.files("journeys").joinpath(DEFAULT_PATH).read_text(encoding="utf-8")
+    return parse_costs(yaml_text, f"journeys/{DEFAULT_PATH}").table
 
 
 def cost_table(path: str | Path | None = None) -> CostTable:

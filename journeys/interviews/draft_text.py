@@ -24,8 +24,8 @@ def _flow(values: tuple[str, ...]) -> str:
     return "[" + ", ".join(values) + "]"
 
 
-def _comment(text: str, indent: str = "") -> str:
-    return "\n".join(f"{indent}# {line}".rstrip() for line in text.splitlines())
+def _comment(comment: str, indent: str = "") -> str:
+    return "\n".join(f"{indent}# {line}".rstrip() for line in comment.splitlines())
 
 
 def _plain_label(group: Group, vocabulary: Vocabulary, text: Catalog) -> str:

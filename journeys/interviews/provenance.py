@@ -154,16 +154,16 @@ class _Check:
             said.append((("quote",), "quote", persona.quote))
         said += [(("events", i, "voice"), e.id, e.voice) for i, e in enumerate(persona.events) if e.voice]
         records = self.interviews.records
-        for path, where, text in said:
+        for path, where, said_text in said:
             for cited in self.evidence:
                 quote = cited.evidence.quote
-                if quote and normalised(quote) in normalised(text) and not records[cited.interview].may_quote:
+                if quote and normalised(quote) in normalised(said_text) and not records[cited.interview].may_quote:
                     self.add("quote_without_consent", path, id=where, source=cited.interview)
 
 
-def normalised(text: str) -> str:
+def normalised(sentence: str) -> str:
     """Text compared as words: lower case, no punctuation, single spaces."""
-    return " ".join(re.findall(r"\w+", text.lower()))
+    return " ".join(re.findall(r"\w+", sentence.lower()))
 
 
 def check_provenance(persona_file: PersonaFile, interviews: InterviewSet, thresholds: Thresholds) -> Provenance:

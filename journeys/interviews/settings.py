@@ -36,8 +36,8 @@ class Thresholds:
 
 
 def _default_data() -> dict[str, Any]:
-    text = resources.files("journeys").joinpath("data").joinpath("interviews.yaml").read_text(encoding="utf-8")
-    return load_yaml(text, "journeys/data/interviews.yaml").data
+    yaml_text = resources.files("journeys").joinpath("data").joinpath("interviews.yaml").read_text(encoding="utf-8")
+    return load_yaml(yaml_text, "journeys/data/interviews.yaml").data
 
 
 def _flat(data: Mapping[str, Any]) -> dict[str, Any]:

@@ -60,8 +60,8 @@ class SheetInvalid(PersonaError):
 
 
 def _yes_no_words() -> tuple[set[str], set[str]]:
-    text = resources.files("journeys").joinpath("data").joinpath("interviews.yaml").read_text(encoding="utf-8")
-    sheet = load_yaml(text, "journeys/data/interviews.yaml").data["sheet"]
+    yaml_text = resources.files("journeys").joinpath("data").joinpath("interviews.yaml").read_text(encoding="utf-8")
+    sheet = load_yaml(yaml_text, "journeys/data/interviews.yaml").data["sheet"]
     return {str(w).lower() for w in sheet["yes_words"]}, {str(w).lower() for w in sheet["no_words"]}
 
 
@@ -97,10 +97,10 @@ def read_rows(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[str]
 
 
 def _csv_table(path: Path) -> list[list[Any]]:
-    text = decode(path.read_bytes(), path)
-    first = text.splitlines()[0] if text else ""
+    content = decode(path.read_bytes(), path)
+    first = content.splitlines()[0] if content else ""
     delimiter = max(",;\t", key=first.count)
-    return [row for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    return [row for row in csv.reader(io.StringIO(content), delimiter=delimiter)]
 
 
 def _xlsx_table(path: Path) -> list[list[Any]]:

@@ -19,10 +19,10 @@ def scalar(value: Any) -> str:
         return f"{value:g}"
     if isinstance(value, int):
         return str(value)
-    text = str(value)
-    if _PLAIN.match(text) and text not in _YAML_WORDS:
-        return text
-    return json.dumps(text, ensure_ascii=False)
+    written = str(value)
+    if _PLAIN.match(written) and written not in _YAML_WORDS:
+        return written
+    return json.dumps(written, ensure_ascii=False)
 
 
 def flow(values: Any) -> str:

@@ -56,8 +56,8 @@ class GapEntry:
 def markdown_escape(value: Any) -> str:
     """Text for a Markdown table cell or list item: specials backslashed (maths ``$`` and the colon
     of ``:red[…]`` too), one line."""
-    text = " ".join(str(value).split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKDOWN_CODE_COLON.sub(r"\\:", _MARKDOWN_SPECIAL.sub(r"\\\1", text))
+    cell = " ".join(str(value).split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_CODE_COLON.sub(r"\\:", _MARKDOWN_SPECIAL.sub(r"\\\1", cell))
 
 
 @lru_cache(maxsize=2)

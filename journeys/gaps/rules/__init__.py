@@ -6,7 +6,11 @@ A rule is a module here with ``RULE`` (its id), ``ORDER`` (its place in lists) a
 - ``AGENCY_LISTS``: the names of its ``params`` that are lists of agencies (worded "BUP, skola
   och socialtjänst");
 - ``TOLD_BY``: a rule whose gap already tells this one's story when every event of this gap is
-  in it (a broken hand-over at 18 is the cliff at 18).
+  in it (a broken hand-over at 18 is the cliff at 18);
+- ``GROUPS_AGENCIES``: ``True`` when its gap names every agency active in a period (no
+  coordination, no SIP, the child not heard) rather than the agencies that failed: the ecomap
+  shows such a gap by missing links between the agencies, not as stress on each tie
+  (:func:`agency_group_rules`).
 
 Its settings are the vocabulary's ``rules: <RULE>:`` section (``persona/data/vocabulary.yaml``
 holds the defaults, against which a municipality's file is checked) and its words are
@@ -56,10 +60,17 @@ def wiring_problems(rules: Mapping[str, ModuleType], defaults: Mapping[str, Any]
             if not any(k == f"gaps.{rule}.message" or k.startswith(f"gaps.{rule}.message_") for k in catalogue):
                 problems.append(f"rule {rule!r}: no 'gaps.{rule}.message' (or message_<variant>) "
                                 f"in journeys/lang/gaps.{lang}.yaml")
+        if not isinstance(getattr(module, "GROUPS_AGENCIES", False), bool):
+            problems.append(f"rule {rule!r}: GROUPS_AGENCIES must be True or False")
         told_by = getattr(module, "TOLD_BY", None)
         if told_by is not None and told_by not in rules:
             problems.append(f"rule {rule!r}: TOLD_BY names {told_by!r}, which is no rule")
     return problems
+
+
+def agency_group_rules() -> frozenset[str]:
+    """The rules whose gaps name every agency active in a period (``GROUPS_AGENCIES``)."""
+    return frozenset(rule for rule, module in RULES.items() if getattr(module, "GROUPS_AGENCIES", False) is True)
 
 
 RULES: dict[str, ModuleType] = discover()

@@ -24,6 +24,7 @@ from journeys.timeline import intersect, overlapping
 RULE = "no-sip"
 ORDER = 140  # its place in lists of rules
 AGENCY_LISTS = ("health", "social")  # params worded as lists of agencies
+GROUPS_AGENCIES = True  # its gap names every agency active in a period (the ecomap: missing links, not stress)
 
 
 def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:

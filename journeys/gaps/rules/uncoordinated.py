@@ -21,6 +21,7 @@ from journeys.timeline import Periods, count_at_least, intersect, merge_periods,
 
 RULE = "uncoordinated"
 ORDER = 50  # its place in lists of rules
+GROUPS_AGENCIES = True  # its gap names every agency active in a period (the ecomap: missing links, not stress)
 
 
 def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:

@@ -25,6 +25,7 @@ from journeys.graph import JourneyGraph
 
 RULE = "voice-not-heard"
 ORDER = 110  # its place in lists of rules
+GROUPS_AGENCIES = True  # its gap names every agency active in a period (the ecomap: missing links, not stress)
 NOT_CONTACTS = ("life", "transition", "missed", "information")
 MEETINGS = ("contact", "assessment", "coordination")
 
