@@ -22,8 +22,6 @@ from persona.i18n import Catalog
 from persona.load import PersonaFile, parse_persona, read_persona
 from persona.vocabulary import Vocabulary, load_vocabulary
 
-from app.crop import crop_columns
-
 APP_PACKAGES = ("persona", "journeys", "app")
 
 
@@ -99,32 +97,37 @@ def chosen(doc: Document, scenario_id: str | None) -> Analysis:
 
 @st.cache_data(show_spinner=False, max_entries=512, hash_funcs=HASH)
 def timeline_svg(doc: Document, lang: str, theme: str, until_age: float | None,
-                 scenario_id: str | None = None, legend: bool = False,
-                 window: tuple[float, float] | None = None) -> str:
-    """The timeline for the screen: without the legend (the page explains the gaps in large type);
-    with ``window`` (ages from, to), only those years next to the lane titles — a close-up."""
+                 scenario_id: str | None = None, legend: bool = False) -> str:
+    """The whole timeline for the screen: without the legend (the page explains the gaps in large type)."""
     from journeys.render import timeline
 
     found = chosen(doc, scenario_id)
-    svg = timeline(found.graph, found.gaps, catalog(lang), theme=theme, until_age=until_age,
-                   comparison=found.comparison, legend=legend).svg()
-    if window is None:
-        return svg
-    left, year_width = _time_axis(doc, lang, theme, scenario_id)
-    return crop_columns(svg, left, left + window[0] * year_width, left + window[1] * year_width)
+    return timeline(found.graph, found.gaps, catalog(lang), theme=theme, until_age=until_age,
+                    comparison=found.comparison, legend=legend).svg()
 
 
-@lru_cache(maxsize=32)
-def _time_axis(doc: Document, lang: str, theme: str, scenario_id: str | None) -> tuple[float, float]:
-    """Where age 0 is on the timeline and how wide a year is (points), from the library's layout."""
-    from journeys.render import number_gaps
-    from journeys.render.layout import layout_timeline
-    from journeys.render.theme import theme_named
+@st.cache_data(show_spinner=False, max_entries=512, hash_funcs=HASH)
+def focus_svg(doc: Document, lang: str, age: float, gap_number: int,
+              scenario_id: str | None = None) -> tuple[str, tuple[str, ...], tuple[float, float]]:
+    """The projector close-up of one step (an age, or gap number ``gap_number``): its SVG, the
+    marks it shows and its window of years."""
+    from journeys.render import focus
 
     found = chosen(doc, scenario_id)
-    layout = layout_timeline(found.graph, number_gaps(found.gaps, found.comparison), catalog(lang),
-                             theme_named(theme))
-    return layout.left, layout.year_width
+    picture = focus(found.graph, found.gaps, catalog(lang), age=age, gap_number=gap_number or None,
+                    comparison=found.comparison)
+    return picture.drawing.svg(), picture.marks, picture.window
+
+
+@st.cache_data(show_spinner=False, max_entries=64, hash_funcs=HASH)
+def legend_svg(doc: Document, lang: str, theme: str, scenario_id: str | None = None, width: float = 1400.0) -> str:
+    """The timeline's legend: what each shape, bar, line and mark means (no gap list: the page
+    explains the gaps)."""
+    from journeys.render import legend
+
+    found = chosen(doc, scenario_id)
+    return legend(found.graph, catalog(lang), theme=theme, width=width, comparison=found.comparison,
+                  explain=False).svg()
 
 
 @st.cache_data(show_spinner=False, max_entries=64, hash_funcs=HASH)

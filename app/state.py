@@ -99,7 +99,7 @@ def replace_upload_text(new_text: str) -> None:
 
 
 def _new_persona() -> None:
-    for key in ("scenario", "age", "last_age", "opened", "upload_notes"):
+    for key in ("scenario", "age", "gap_stop", "last_age", "opened", "upload_notes"):
         st.session_state.pop(key, None)
     forget_editor()
 
@@ -183,10 +183,25 @@ def last_age() -> float:
     return float(st.session_state.get("last_age", -1.0))
 
 
-def set_age(value: float) -> None:
+def set_age(value: float, gap: int = 0) -> None:
+    """Stand at an age (``gap``: at that gap's stop, its number; 0 for the age itself)."""
     st.session_state["last_age"] = age()
     st.session_state["age"] = float(value)
+    st.session_state["gap_stop"] = int(gap)
     st.session_state["age_slider"] = float(value)
+
+
+SHOW_GAP = "show_gap"
+
+
+def show_gap(key: str) -> None:
+    """Ask Resan to stand at the gap with this key (its number depends on the scenario shown there)."""
+    st.session_state[SHOW_GAP] = key
+
+
+def gap_stop() -> int:
+    """The number of the gap the walk stands at, or 0 at an age."""
+    return int(st.session_state.get("gap_stop", 0))
 
 
 def step_mode() -> str:

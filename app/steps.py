@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-YEAR, EVENT = "year", "event"
-STEP_MODES = (YEAR, EVENT)
+YEAR, EVENT, GAP = "year", "event", "gap"
+STEP_MODES = (YEAR, EVENT, GAP)
 LAST_AGE = 20.0
 EPSILON = 1e-9
 
@@ -17,8 +18,11 @@ def last_age(event_ages: Iterable[float]) -> float:
 
 
 def stops(mode: str, event_ages: Sequence[float]) -> list[float]:
-    """Every age the walk stops at: whole years, or the distinct ages of the events (and 0 and the end)."""
+    """Every age the walk stops at: whole years, or the distinct ages of the events (and 0 and the
+    end), or only 0 and the end (walking from gap to gap: the gaps are stops of :func:`walk_stops`)."""
     end = last_age(event_ages)
+    if mode == GAP:
+        return [0.0, end]
     if mode == EVENT:
         return sorted({0.0, end, *(float(a) for a in event_ages)})
     return [float(year) for year in range(int(end) + 1)]
@@ -44,11 +48,25 @@ def new_between(start: float, before: float, age: float) -> bool:
     return reached(start, age) and not reached(start, before)
 
 
-CLOSE_UP_BEFORE = 4.0
-CLOSE_UP_YEARS = 5.5
+@dataclass(frozen=True, order=True)
+class Stop:
+    """Where the walk stands: an age, or a gap (its number) at the age it starts. At one age the
+    age comes first, then its gaps in number order."""
+
+    age: float
+    gap: int = 0
 
 
-def close_up(age: float, end: float) -> tuple[float, float]:
-    """The years a close-up shows: the four before ``age`` and one and a half after (room for labels)."""
-    start = max(0.0, min(age - CLOSE_UP_BEFORE, end - CLOSE_UP_YEARS))
-    return start, min(end, start + CLOSE_UP_YEARS)
+def walk_stops(mode: str, event_ages: Sequence[float], gap_starts: Sequence[tuple[float, int]]) -> list[Stop]:
+    """Every stop: the ages of :func:`stops`, and each gap (start age, number) as its own stop."""
+    return sorted([Stop(age) for age in stops(mode, event_ages)] + [Stop(float(a), n) for a, n in gap_starts])
+
+
+def next_walk_stop(here: Stop, walk: Sequence[Stop]) -> Stop:
+    later = [s for s in walk if s.age > here.age + EPSILON or (abs(s.age - here.age) <= EPSILON and s.gap > here.gap)]
+    return later[0] if later else here
+
+
+def previous_walk_stop(here: Stop, walk: Sequence[Stop]) -> Stop:
+    earlier = [s for s in walk if s.age < here.age - EPSILON or (abs(s.age - here.age) <= EPSILON and s.gap < here.gap)]
+    return earlier[-1] if earlier else here

@@ -28,7 +28,7 @@ GREY = "#595959"
 _BASE_CSS = """
 <style>
 :root { --ink: %(ink)s; --paper: %(paper)s; --accent: %(blue)s; --alarm: %(vermilion)s; --good: %(green)s; }
-html { font-size: %(root)spx; }
+html { font-size: %(root)s; }
 .stApp, .stApp p, .stApp li, .stApp label, .stApp span, .stApp div { color: var(--ink); }
 .stApp { background: var(--paper); }
 .stApp p, .stApp li { line-height: 1.45; }
@@ -64,9 +64,10 @@ button:focus-visible, a:focus-visible, input:focus-visible, textarea:focus-visib
 """
 
 THEME_SIZES = {
-    # root font size (px), top padding, button height, age heading, gap message, gap question
-    "projector": {"root": 24, "top": 1.0, "side": 1.5, "button": 2.6, "age": 2.0, "message": 1.1, "question": 1.3},
-    "print": {"root": 16, "top": 2.5, "side": 3.0, "button": 2.2, "age": 1.8, "message": 1.05, "question": 1.15},
+    # root font size, top padding, button height, age heading, gap message, gap question; the
+    # projector's type follows the screen's height (24 px at 1080, 16 px at 720)
+    "projector": {"root": "clamp(16px, 2.2vh, 24px)", "top": 1.0, "side": 1.5, "button": 2.6, "age": 2.0, "message": 1.1, "question": 1.3},
+    "print": {"root": "16px", "top": 2.5, "side": 3.0, "button": 2.2, "age": 1.8, "message": 1.05, "question": 1.15},
 }
 
 

@@ -75,13 +75,13 @@ def _walk(at, bare=None) -> tuple[list[float], list[float]]:
 
 
 def _picture_at(folder: Path, age: float = 10.0) -> str:
-    """The timeline the Journey page shows at ``age`` in projector mode (its close-up), from the
+    """The picture the Journey page shows at ``age`` in projector mode (its close-up), from the
     same cache: a mid-life picture."""
-    from app import data, steps
+    from app import data
 
     persona = folder / "kim.yaml"
     doc = data.document(str(persona), persona.read_text(encoding="utf-8"))
-    return data.timeline_svg(doc, "sv", "projector", age, None, window=steps.close_up(age, steps.LAST_AGE))
+    return data.focus_svg(doc, "sv", age, 0, None)[0]
 
 
 def run() -> list[Figure]:

@@ -3,19 +3,25 @@ process, against a floor measured in the same run: starting Python (``python -c 
 Graphviz drawing the same timeline DOT to PDF (in this process, pygraphviz ``nop2``). The three
 take turns; medians of several rounds.
 
+poster_watch_vs_graphviz: the same poster re-made by a warm ``journeys poster --watch`` process,
+from saving the persona to the new PDF written, against the same floor.
+
     python -m bench poster
 """
 
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
-from bench.common import PYTHON_PASS, Figure, interleaved_seconds, process
+from bench.common import PYTHON_PASS, ROOT, Figure, interleaved_seconds, process, process_env
 from bench.generate import generate_persona_text
 
 EVENTS = 150
@@ -56,6 +62,50 @@ def _bare_draw(dot: str) -> None:
         pygraphviz.AGraph(string=dot).draw(format="pdf", prog="nop2")
 
 
+WATCH_TIMEOUT = 120.0
+
+
+def _written(output: Path) -> int:
+    try:
+        return output.stat().st_mtime_ns
+    except OSError:
+        return -1
+
+
+def _wait_for_new(output: Path, before: int, watcher: subprocess.Popen) -> None:
+    deadline = time.monotonic() + WATCH_TIMEOUT
+    while _written(output) == before:
+        if watcher.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError("journeys poster --watch did not write the poster")
+        time.sleep(0.002)
+
+
+@contextmanager
+def _watcher(persona: Path, output: Path) -> Iterator[Callable[[], None]]:
+    """A running ``journeys poster --watch``; yields an action: save the persona, wait for the poster."""
+    args = [sys.executable, "-m", "journeys", "poster", str(persona), "--size", "A1", "--watch", "-o", str(output)]
+    watcher = subprocess.Popen(args, cwd=ROOT, env=process_env(), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
+    text = persona.read_text(encoding="utf-8")
+    saves = [0]
+    try:
+        _wait_for_new(output, -1, watcher)
+
+        def save_and_wait() -> None:
+            saves[0] += 1
+            before = _written(output)
+            persona.write_text(text + f"# {saves[0]}\n", encoding="utf-8")
+            _wait_for_new(output, before, watcher)
+        yield save_and_wait
+    finally:
+        watcher.send_signal(signal.SIGINT)
+        try:
+            watcher.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(watcher.pid, signal.SIGKILL)
+            watcher.wait()
+
+
 def run(repeats: int = REPEATS) -> list[Figure]:
     with tempfile.TemporaryDirectory() as folder:
         persona = Path(folder) / "trangt.yaml"
@@ -63,12 +113,17 @@ def run(repeats: int = REPEATS) -> list[Figure]:
         dot = _timeline_dot(persona)
         poster = [sys.executable, "-m", "journeys", "poster", str(persona), "--size", "A1",
                   "-o", str(Path(folder) / "affisch.pdf")]
-        times = interleaved_seconds({"python": process(PYTHON_PASS), "graphviz": lambda: _bare_draw(dot),
-                                     "poster": process(poster)}, repeats)
+        with _watcher(persona, Path(folder) / "bevakad.pdf") as watched:
+            times = interleaved_seconds({"python": process(PYTHON_PASS), "graphviz": lambda: _bare_draw(dot),
+                                         "poster": process(poster), "watch": watched}, repeats)
     floor = times["python"] + times["graphviz"]
+    common = (f"python -c pass {times['python']:.3f} s; Graphviz timeline PDF {times['graphviz']:.3f} s; "
+              f"{EVENTS} events (medians of {repeats})")
     return [Figure("poster_vs_graphviz", times["poster"] / floor, "x", f"{floor:.3f} s", TARGET,
-                   detail=f"poster {times['poster']:.3f} s; python -c pass {times['python']:.3f} s; "
-                          f"Graphviz timeline PDF {times['graphviz']:.3f} s; {EVENTS} events (medians of {repeats})")]
+                   detail=f"poster {times['poster']:.3f} s; {common}"),
+            Figure("poster_watch_vs_graphviz", times["watch"] / floor, "x", f"{floor:.3f} s", TARGET,
+                   detail=f"save to new poster in a warm --watch process {times['watch']:.3f} s "
+                          f"(polling every 0.05 s); {common}")]
 
 
 if __name__ == "__main__":

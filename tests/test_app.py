@@ -62,7 +62,8 @@ def open_page(at: AppTest, page: str) -> AppTest:
 
 
 def html(at: AppTest) -> str:
-    return "\n".join(element.value for element in at.get("html"))
+    """The page's HTML blocks (``st.html``, and ``st.markdown`` HTML such as the projector view)."""
+    return "\n".join([element.value for element in at.get("html")] + [element.value for element in at.markdown])
 
 
 def shown(markdown: str) -> str:
@@ -153,11 +154,26 @@ def test_stepping_reveals_the_life_and_stops_at_the_first_gap(folder: Path):
         steps += 1
         assert steps <= 21
     quiet(at)
-    assert steps == int(first.start) + (0 if first.start == int(first.start) else 1)
+    assert steps == int(first.start) + 1  # every whole year before it, then the gap's own stop
     assert rule_title(first.rule, Catalog.load("sv", packages=("persona", "journeys"))) in html(at)
-    assert at.slider(key="age_slider").value == float(steps)
+    assert at.slider(key="age_slider").value == pytest.approx(first.start)
     step(at, "previous")
     assert at.slider(key="age_slider").value == float(steps - 1)
+    assert 'class="jr-gap' not in html(at)
+
+
+def test_every_gap_is_a_stop_of_its_own_walking_gap_by_gap(folder: Path):
+    at = choose(new_app(), folder / "kim.yaml")
+    at.segmented_control(key="choose_step").set_value("gap").run()
+    open_page(at, "journey")
+    text = Catalog.load("sv", packages=("persona", "journeys"))
+    ordered = sorted(kim_gaps(), key=lambda g: (g.start, g.rule, g.events))
+    for number, gap in enumerate(ordered[:4], start=1):
+        step(at)
+        quiet(at)
+        page = html(at)
+        assert page.count('role="note"') == 1 and f"Glapp {number} · {rule_title(gap.rule, text)}" in page
+        assert 'class="jr-focus-svg"' in page and 'class="jr-legend"' in page
 
 
 def test_stepping_by_event_stops_at_each_event_age(folder: Path):
@@ -165,21 +181,23 @@ def test_stepping_by_event_stops_at_each_event_age(folder: Path):
     at.segmented_control(key="choose_step").set_value("event").run()
     open_page(at, "journey")
     ages = sorted({e.age for e in read_persona(EXAMPLES / "kim.yaml").persona.events})
-    for expected in ages[1:4]:
+    gap_ages = {g.start for g in kim_gaps()}
+    for before, expected in zip(ages, ages[1:4]):
         step(at)
+        while before in gap_ages and at.slider(key="age_slider").value == pytest.approx(before):
+            step(at)  # the gaps starting at that event's age are stops of their own
         assert at.slider(key="age_slider").value == pytest.approx(expected)
     quiet(at)
 
 
 def test_the_close_up_can_be_switched_off(folder: Path):
     at = open_page(choose(new_app(), folder / "kim.yaml"), "journey")
-    close_up = html(at)
-    assert 'href="#jr-whole"' in base64_pictures(close_up)
+    assert 'class="jr-focus-svg"' in html(at) and not base64_pictures(html(at))
     open_page(at, "choose")
     at.toggle(key="choose_close_up").set_value(False).run()
     open_page(at, "journey")
     quiet(at)
-    assert 'href="#jr-whole"' not in base64_pictures(html(at))
+    assert 'class="jr-focus-svg"' not in html(at) and 'id="graph0"' in base64_pictures(html(at))
 
 
 def base64_pictures(page: str) -> str:
@@ -260,7 +278,7 @@ def test_a_scenario_is_compared_with_the_persona(folder: Path):
     expected = compare_gaps(before, after)
     assert [m.value for m in at.metric][:3] == [str(len(expected.closed)), str(len(expected.remaining)),
                                                 str(len(expected.new))]
-    assert html(at).count("<img") == 3  # both timelines and the cost curve (tests/test_app_offer.py)
+    assert html(at).count("<img") == 4  # both timelines, their legend and the cost curve (tests/test_app_offer.py)
     if len(loaded.persona.scenarios) > 1:
         at.selectbox(key="scenario_choice").set_value(loaded.persona.scenarios[1].id).run()
         quiet(at)
@@ -454,3 +472,49 @@ def test_persona_text_is_shown_literally_never_as_html(folder: Path):
     page = html(at)
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<b>X</b>" not in page and "&lt;b&gt;X&lt;/b&gt;" in page
+
+
+def test_the_childs_own_words_come_with_the_gap_they_belong_to(folder: Path):
+    persona = read_persona(EXAMPLES / "kim.yaml").persona
+    said = {e.id: e.voice for e in persona.events if e.voice}
+    ordered = sorted(kim_gaps(), key=lambda g: (g.start, g.rule, g.events))
+    number, gap = next((n, g) for n, g in enumerate(ordered, start=1) if set(g.events) & set(said))
+    at = choose(new_app(), folder / "kim.yaml")
+    at.segmented_control(key="choose_step").set_value("gap").run()
+    open_page(at, "journey")
+    assert 'class="jr-quote jr-voice"' not in html(at)
+    for _ in range(number):
+        step(at)
+    quiet(at)
+    quotes = [said[e] for e in gap.events if e in said]
+    assert 'class="jr-quote jr-voice"' in html(at) and quotes[-1] in html(at)
+
+
+def test_the_whole_life_pictures_come_with_their_legend(folder: Path):
+    at = choose(new_app(), folder / "kim.yaml")
+    at.toggle(key="choose_close_up").set_value(False).run()
+    open_page(at, "journey")
+    quiet(at)
+    pictures = base64_pictures(html(at))
+    assert "Teckenförklaring" in pictures and "Fullständig överlämning" in pictures
+    assert "Glappen" not in pictures  # the marks only: the page explains the gaps
+    open_page(at, "scenarios")
+    quiet(at)
+    assert "Glapp som scenariot stänger" in base64_pictures(html(at))
+
+
+def test_a_gap_is_shown_on_the_journey_from_between_the_chairs(folder: Path):
+    at = open_page(choose(new_app(), folder / "kim.yaml"), "gaps")
+    ordered = sorted(kim_gaps(), key=lambda g: (g.start, g.rule, g.events))
+    third = ordered[2]
+    at.button(key=f"show-{third.key}").click().run()
+    quiet(at)
+    page = html(at)
+    text = Catalog.load("sv", packages=("persona", "journeys"))
+    assert f"Glapp 3 · {rule_title(third.rule, text)}" in page and 'class="jr-focus-svg"' in page
+    assert at.slider(key="age_slider").value == pytest.approx(third.start)
+    open_page(at, "journey")  # (AppTest itself stays on the page it opened; the app does not)
+    assert f"Glapp 3 · {rule_title(third.rule, text)}" in html(at), "the walk stands at the gap"
+    step(at)
+    quiet(at)
+    assert f"Glapp 4 · {rule_title(ordered[3].rule, text)}" in html(at) or at.slider(key="age_slider").value > third.start

@@ -1,15 +1,13 @@
-"""The app's small pure parts: where the walk stops, cropping a picture, the edit tables."""
+"""The app's small pure parts: where the walk stops, the edit tables."""
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 
 import pytest
 
 pytest.importorskip("streamlit")
 
 from app import steps  # noqa: E402
-from app.crop import NotCroppable, crop_columns  # noqa: E402
 from app.tables import frame, table_rows  # noqa: E402
 from persona.edit import PersonaEditor, edited_text  # noqa: E402
 from persona.i18n import Catalog  # noqa: E402
@@ -40,31 +38,26 @@ def test_reached_and_new_in_a_step():
     assert steps.new_between(2.5, 2.0, 3.0) and not steps.new_between(1.5, 2.0, 3.0)
 
 
-@pytest.mark.parametrize("age, window", [(0.0, (0.0, 5.5)), (10.0, (6.0, 11.5)), (20.0, (14.5, 20.0))])
-def test_the_close_up_shows_the_years_around_the_age(age: float, window: tuple[float, float]):
-    assert steps.close_up(age, 20.0) == window
+def test_each_gap_is_a_stop_of_its_own_after_the_age_it_starts_at():
+    walk = steps.walk_stops("year", AGES, [(0.7, 1), (0.7, 2), (2.0, 3)])
+    assert walk[:6] == [steps.Stop(0.0), steps.Stop(0.7, 1), steps.Stop(0.7, 2), steps.Stop(1.0), steps.Stop(2.0),
+                        steps.Stop(2.0, 3)]
+    assert steps.next_walk_stop(steps.Stop(0.7, 1), walk) == steps.Stop(0.7, 2)
+    assert steps.next_walk_stop(steps.Stop(2.0), walk) == steps.Stop(2.0, 3)
+    assert steps.previous_walk_stop(steps.Stop(1.0), walk) == steps.Stop(0.7, 2)
+    assert steps.previous_walk_stop(steps.Stop(0.0), walk) == steps.Stop(0.0)
+    assert steps.next_walk_stop(walk[-1], walk) == walk[-1]
 
 
-SVG = ('<?xml version="1.0"?>\n<svg width="300pt" height="100pt" viewBox="0.00 0.00 300.00 100.00" '
-       'xmlns="http://www.w3.org/2000/svg"><g id="graph0"><rect x="0" y="0" width="300" height="100"/></g></svg>')
+def test_walking_gap_by_gap_stops_only_at_the_gaps_and_the_ends():
+    walk = steps.walk_stops("gap", AGES, [(0.7, 1), (6.0, 2)])
+    assert walk == [steps.Stop(0.0), steps.Stop(0.7, 1), steps.Stop(6.0, 2), steps.Stop(20.0)]
 
 
-def test_a_crop_keeps_the_left_column_and_the_window():
-    cropped = crop_columns(SVG, 50, 150, 250)
-    root = ET.fromstring(cropped)
-    assert root.get("viewBox") == "0 0 150.00 100.00" and root.get("width") == "150.00pt"
-    views = [el.get("viewBox") for el in root if el.tag.endswith("svg")]
-    assert views == ["0.00 0.00 50.00 100.00", "150.00 0.00 100.00 100.00"]
-    assert cropped.count('<g id="graph0">') == 1  # the picture is kept once
-
-
-def test_a_crop_is_clamped_and_refuses_nonsense():
-    root = ET.fromstring(crop_columns(SVG, 50, 200, 900))
-    assert root.get("viewBox") == "0 0 150.00 100.00"
-    with pytest.raises(NotCroppable):
-        crop_columns("<p>no picture</p>", 50, 100, 200)
-    with pytest.raises(NotCroppable):
-        crop_columns(SVG, 50, 400, 500)
+def test_a_slider_age_between_stops_moves_to_the_neighbours():
+    walk = steps.walk_stops("year", AGES, [(0.7, 1)])
+    assert steps.next_walk_stop(steps.Stop(0.5), walk) == steps.Stop(0.7, 1)
+    assert steps.previous_walk_stop(steps.Stop(0.9), walk) == steps.Stop(0.7, 1)
 
 
 @pytest.mark.parametrize("collection", ["events", "supports", "factors", "people"])

@@ -251,6 +251,11 @@ def test_the_poster_carries_verdicts_and_the_cost_panel_when_asked(cli, tmp_path
                  "--cost", "-o", out)
     assert result.code == 0, result.err
     words = pypdf.PdfReader(out).pages[0].extract_text()
+    assert "Katalogen:" in words  # the A3 summary carries the verdicts on its gap cards; the cost panel is A0/A1's
+    whole = tmp_path / "noor-a1.pdf"
+    assert cli("poster", EXAMPLES / "noor.yaml", "--size", "A1", "--catalogue", EXAMPLES / "exempelstad.catalogue.yaml",
+               "--cost", "-o", whole).code == 0
+    words = pypdf.PdfReader(whole).pages[0].extract_text()
     assert "Katalogen:" in words and "Kostnaden över tid" in words
     plain = tmp_path / "plain.pdf"
     assert cli("poster", EXAMPLES / "noor.yaml", "--size", "A3", "-o", plain).code == 0

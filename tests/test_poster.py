@@ -201,7 +201,7 @@ def test_gaps_that_do_not_fit_are_named_not_dropped():
     from bench.generate import generate_persona_text
 
     crowded = parse_persona(generate_persona_text(150, seed=0, crowded=True), "crowded.yaml")
-    text = _poster_text(crowded, "A3")
+    text = _poster_text(crowded, "A1")
     assert "fick inte plats på affischen" in text
     first, last = map(int, text.split("fick inte plats")[0].split("Glapp ")[-1].strip().split("–"))
     assert first > 1 and first <= last

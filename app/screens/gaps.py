@@ -77,6 +77,8 @@ def gap_card(text: Catalog, numbered, note, chosen, persona_id: str, vocabulary,
                        words.question, head=text("app.gap.status_open"))
         if verdict:
             st.markdown(f"**{ui.escape(verdict)}**")
+        st.button(text("projector.show"), key=f"show-{key}", on_click=state.show_gap, args=(key,),
+                  icon=":material/slideshow:")
         votes, minus, plus = st.columns([4, 1, 1], vertical_alignment="center")
         with votes:
             dots = "●" * min(note.votes, 20)
@@ -153,6 +155,8 @@ def author_field(text: Catalog) -> None:
 
 
 def body(text: Catalog) -> None:
+    if state.get(state.SHOW_GAP):
+        st.switch_page("views/journey.py")
     chosen, found = state.current()
     persona = found.persona_file.persona
     st.title(text("app.gaps.title", name=ui.literal(persona.name)))

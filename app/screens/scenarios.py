@@ -60,6 +60,7 @@ def body(text: Catalog) -> None:
     st.subheader(text("app.scenarios.after", label=ui.literal(scenario.label)))
     ui.picture(data.timeline_svg(chosen.doc, lang, theme, None, current),
                text("app.scenarios.after", label=scenario.label))
+    ui.picture(data.legend_svg(chosen.doc, lang, theme, current), text("render.legend.title"))
     cost_section(text, chosen, scenario)
 
 

@@ -33,26 +33,36 @@ def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:
     parser.add_argument("-o", "--output", required=True, metavar=text("cli.file_metavar"), help=text("cli.poster.output_help"))
     parser.add_argument("--interviews", metavar=text("cli_interviews.folder_metavar"),
                         help=text("cli_interviews.assumptions_help"))
+    parser.add_argument("--watch", action="store_true", help=text("cli.watch.help"))
     add_global_options(parser, text)
 
 
 def run(args: argparse.Namespace, text: Catalog) -> int:
     if args.tile and ORDER[args.tile] <= ORDER[args.size]:
         raise RenderOptionsInvalid("journeys poster", [Problem("cli.poster.tile_too_big", {"tile": args.tile, "size": args.size})])
+    if args.watch:
+        from journeys.cli.watch import watch
+        from journeys.workshop import sidecar_path
+
+        return watch([Path(args.file), sidecar_path(Path(args.file))], lambda: make_poster(args, text), text)
+    make_poster(args, text)
+    return 0
+
+
+def make_poster(args: argparse.Namespace, text: Catalog) -> None:
+    """Read the persona and its notes, make the poster and write it (atomically)."""
+    from journeys.interviews.assumptions import assumption_ids
     from journeys.render.poster import poster_pdf
     from journeys.workshop import load_notes
 
     persona_file = load_for_export(args.file, args)
     notes = load_notes(Path(args.file))
-    from journeys.interviews.assumptions import assumption_ids
-
     assumptions = assumption_ids(persona_file.persona, args.interviews, persona_file.vocabulary)
     pdf = poster_pdf(persona_file, text, size=args.size, orientation=args.orientation, tile=args.tile,
                      scenario=args.scenario, notes=notes, extras=poster_extras(args, persona_file, text),
                      assumptions=assumptions)
     write_output_file(args.output, pdf)
     print(text("cli.poster.written", path=args.output), file=sys.stderr)
-    return 0
 
 
 def poster_extras(args: argparse.Namespace, persona_file, text: Catalog):

@@ -20,7 +20,7 @@ VIEWS = ("timeline", "ecomap", "balance", "chronology")
 PICTURE_VIEWS = ("timeline", "ecomap", "balance")
 
 __all__ = ["Drawing", "RenderFailed", "UnknownTheme", "FORMATS", "THEMES", "VIEWS", "timeline", "ecomap",
-           "balance", "legend", "picture", "PICTURE_VIEWS", "number_gaps", "NumberedGap", "gap_messages"]
+           "balance", "legend", "picture", "PICTURE_VIEWS", "number_gaps", "NumberedGap", "gap_messages", "focus"]
 
 
 def gap_messages(numbered: Sequence[NumberedGap], graph: JourneyGraph, text: Catalog) -> list[tuple[NumberedGap, str]]:
@@ -56,14 +56,16 @@ def timeline(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, *, theme: 
 
 
 def legend(graph: JourneyGraph, text: Catalog, *, theme: str = "print", width: float = 600.0,
-           gaps: Sequence[Any] = (), comparison: Any = None, assumptions: bool = False) -> Drawing:
-    """The legend on its own (and the gap explanations, when gaps are given)."""
+           gaps: Sequence[Any] = (), comparison: Any = None, assumptions: bool = False,
+           explain: bool = True) -> Drawing:
+    """The legend on its own (and the gap explanations, when gaps are given; ``explain=False``:
+    the marks only, with those for closed and new gaps when a comparison has them)."""
     from journeys.render.legend_view import Legend, legend_drawing_dot
 
     look = theme_named(theme)
     numbered = number_gaps(gaps, comparison)
     key = Legend(text, graph.vocabulary, look, gap_messages(numbered, graph, text) if gaps or comparison else (),
-                 assumptions=assumptions)
+                 assumptions=assumptions, explain=explain)
     dot, w, h = legend_drawing_dot(key, width)
     return Drawing(dot, w, h)
 
@@ -97,3 +99,15 @@ def picture(view: str, graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, 
     if view == "balance":
         return balance(graph, text, theme=theme)
     raise ValueError(view)
+
+
+def focus(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, *, age: float, gap_number: int | None = None,
+          comparison: Any = None) -> Any:
+    """The projector close-up of one moment (a ``FocusPicture``): about three years around
+    ``age``, or around gap number ``gap_number``, only the lanes involved, in one large type size;
+    with the marks it shows, for a legend of just those."""
+    from journeys.render.focus_view import Moment, focus_picture
+
+    numbered = number_gaps(gaps, comparison)
+    chosen = next((n for n in numbered if n.number == gap_number), None) if gap_number else None
+    return focus_picture(graph, Moment(chosen.gap.start if chosen else age, chosen), text)

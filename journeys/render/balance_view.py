@@ -16,6 +16,7 @@ from journeys.render.dot import DotGraph
 from journeys.render.fonts import font_family
 from journeys.render.layout import AXIS_END, LINE_SPACING, PAD, _Sizes, age_x
 from journeys.render.marks import PROTECTIVE_FILL, RISK_FILL
+from journeys.render.stages import stage_starts
 from journeys.render.theme import LEVEL_FILLS, Theme
 from journeys.timeline import Periods, merge_periods
 
@@ -86,8 +87,9 @@ def _record_end(dot: DotGraph, graph: JourneyGraph, theme: Theme, x, top: float,
 
 def _grid(dot: DotGraph, theme: Theme, x, top: float, axis_y: float, text: Catalog) -> None:
     bg = dot.background
+    starts = {round(age) for age in stage_starts()}  # the same strong lines as the timeline above it
     for year in range(int(AXIS_END) + 1):
-        strong = year % 5 == 0 or year == 18
+        strong = year in starts or year in (0, int(AXIS_END))
         bg.pen(theme.muted if strong else theme.grid, width=theme.line_width * 0.6, style="solid" if strong else "dashed")
         bg.line([(x(year), top), (x(year), axis_y)])
         bg.text(x(year), axis_y + theme.font_size + PAD, text("render.timeline.year", age=year), theme.font_size,

@@ -195,6 +195,7 @@ class DotGraph:
 
     def source(self) -> str:
         graph = {
+            "layout": "nop2",  # plain `dot -Tsvg` then draws the pinned positions (its own layout crashes on them)
             "bb": f"0,0,{number(self.width)},{number(self.height)}",
             "outputorder": "edgesfirst",
             "pad": "0",

@@ -27,6 +27,7 @@ UNCOORDINATED_RULE = "uncoordinated"
 # Rules that name every agency active in a period (shown by missing links, not as stress).
 GROUP_RULES = ("uncoordinated", "voice-not-heard", "no-sip")
 ZIGZAG_STEP = 7.0
+KEY_ROWS = 5
 
 
 def stressed_agencies(gaps: Sequence[Any]) -> set[str]:
@@ -142,11 +143,18 @@ def _missing_links(graph: JourneyGraph, gaps: Sequence[Any], order: Sequence[str
     return sorted(links.values())
 
 
+def protective_style(theme: Theme) -> dict[str, object]:
+    """A protective adult's tie: a double line (told apart from a strong tie without colour)."""
+    return {"color": f"{theme.protective}:#FFFFFF:{theme.protective}", "penwidth": theme.line_width * 1.5,
+            "style": "solid"}
+
+
 def _tie_style(tie: Tie, theme: Theme) -> dict[str, object]:
     width = theme.line_width * (1.0 + min(tie.contacts, 12) * 0.35)
     if tie.kind == "person":
-        return {"color": theme.protective if tie.protective else theme.ink,
-                "penwidth": theme.line_width * (3.0 if tie.protective else 1.2), "style": "solid"}
+        if tie.protective:
+            return protective_style(theme)
+        return {"color": theme.ink, "penwidth": theme.line_width * 1.2, "style": "solid"}
     if tie.stressful:
         return {"color": theme.gap_line, "penwidth": width, "style": "solid"}
     return {"color": theme.ink, "penwidth": width, "style": "solid" if tie.strong else "dashed"}
@@ -160,7 +168,7 @@ def ecomap_dot(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, theme: T
     radius, angles = _ring(ties, theme, child_r)
     sizes = [_size(t, theme) for t in ties]
     extent = radius + max((max(w, h) for w, h in sizes), default=0) / 2 + 4 * PAD
-    key_height = 4 * (theme.font_size * LINE_SPACING + PAD) + 2 * PAD
+    key_height = KEY_ROWS * (theme.font_size * LINE_SPACING + PAD) + 2 * PAD
     width, height = 2 * extent, 2 * extent + key_height
     cx, cy = width / 2, extent
     dot = DotGraph("ecomap", width, height, font_family().graphviz_name)
@@ -216,6 +224,7 @@ def _draw_key(dot: DotGraph, text: Catalog, theme: Theme, top: float) -> None:
         ({"style": "dashed", "color": theme.ink, "penwidth": theme.line_width * 1.4}, False, text("render.ecomap.weak")),
         ({"style": "solid", "color": theme.gap_line, "penwidth": theme.line_width * 2}, True, text("render.ecomap.stressful")),
         ({"style": "dotted", "color": theme.missing_link, "penwidth": theme.line_width * 2.4}, False, text("render.ecomap.missing")),
+        (protective_style(theme), False, text("marks.ecomap.protective")),
     ]
     row = theme.font_size * LINE_SPACING + PAD
     x = 4 * PAD

@@ -19,6 +19,7 @@ from journeys.labels import event_label, support_label
 from journeys.render.fonts import block_width, text_width, wrap
 from journeys.render.gaplist import NumberedGap
 from journeys.render.geometry import Box, pack_rows
+from journeys.render.stages import life_stages
 from journeys.render.theme import Theme
 
 AXIS_END = 20.0
@@ -69,6 +70,17 @@ class Badge:
 
 
 @dataclass(frozen=True)
+class StageHeading:
+    """A life stage's name over its column of years."""
+
+    id: str
+    start: float
+    end: float
+    box: Box
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Lane:
     sector: str
     box: Box
@@ -92,6 +104,7 @@ class TimelineLayout:
     band: Lane
     load_strip: Box
     line_height: float
+    stages: tuple[StageHeading, ...] = ()
 
     def x(self, age: float) -> float:
         return age_x(age, self.left, self.year_width)
@@ -103,7 +116,7 @@ class TimelineLayout:
         """Every box that holds text or a marker (what must never overlap)."""
         boxes = [m.box for m in self.events] + [b.box for b in self.bars] + [b.box for b in self.badges]
         boxes += [lane.title_box for lane in self.lanes] + [self.band.title_box]
-        return boxes
+        return boxes + [stage.box for stage in self.stages]
 
 
 @dataclass(frozen=True)
@@ -226,8 +239,9 @@ def _lane(sector: str, title: str, top: float, bottom: float, width: float, them
 
 
 def _place_badges(numbered: Sequence[NumberedGap], top: float, theme: Theme, sizes: _Sizes) -> tuple[list[Badge], float]:
-    items = sorted(numbered, key=lambda n: ((n.gap.start + n.gap.end) / 2, n.number))
-    centres = [_x((n.gap.start + n.gap.end) / 2, sizes.left, theme) for n in items]
+    # At the moment the gap starts (its cause), in reading order: by start age, then number.
+    items = sorted(numbered, key=lambda n: (n.gap.start, n.number))
+    centres = [_x(n.gap.start, sizes.left, theme) for n in items]
     widths = [max(sizes.badge, text_width(str(n.number), theme.font_size, "bold") + 8) for n in items]
     rows = pack_rows([(c - w / 2, c + w / 2) for c, w in zip(centres, widths)], gap=2)
     badges = [Badge(n, Box(c - w / 2, top + r * (sizes.badge + 2), w, sizes.badge))
@@ -241,8 +255,9 @@ def layout_timeline(graph: JourneyGraph, numbered: Sequence[NumberedGap], text: 
     sizes = _Sizes.of(theme)
     width = sizes.left + AXIS_END * theme.year_width + sizes.label_width + 4 * PAD
     axis_h = theme.font_size * LINE_SPACING + 2 * PAD
-    axis_top = Box(sizes.left, 0, width - sizes.left, axis_h)
-    badges, y = _place_badges(numbered, axis_h + PAD, theme, sizes)
+    stages, stages_h = _place_stages(text, theme, sizes)
+    axis_top = Box(sizes.left, stages_h, width - sizes.left, axis_h)
+    badges, y = _place_badges(numbered, axis_top.bottom + PAD, theme, sizes)
     band, load_strip, bars, y = _place_band(graph, y + PAD, width, text, theme, sizes)
     events_by_lane, supports_by_lane = _lane_items(graph)
     lanes, marks = [], []
@@ -259,7 +274,22 @@ def layout_timeline(graph: JourneyGraph, numbered: Sequence[NumberedGap], text: 
     return TimelineLayout(width=width, height=y + axis_h, left=sizes.left, year_width=theme.year_width,
                           axis_top=axis_top, axis_bottom=axis_bottom, lanes=tuple(lanes), events=tuple(marks),
                           bars=tuple(bars), badges=tuple(badges), band=band, load_strip=load_strip,
-                          line_height=sizes.line)
+                          line_height=sizes.line, stages=stages)
+
+
+STAGE_LINES = 2
+
+
+def _place_stages(text: Catalog, theme: Theme, sizes: _Sizes) -> tuple[tuple[StageHeading, ...], float]:
+    """The life stages' names in a row above the axis, each wrapped to its column (two lines at most)."""
+    line = theme.font_size * LINE_SPACING
+    headings = []
+    for stage in life_stages():
+        x0, x1 = _x(stage.start, sizes.left, theme), _x(stage.end, sizes.left, theme)
+        lines = wrap(text(f"stages.{stage.id}"), x1 - x0 - 2 * PAD, theme.font_size, "bold", max_lines=STAGE_LINES)
+        box = Box(x0 + PAD, PAD, block_width(lines, theme.font_size, "bold"), len(lines) * line)
+        headings.append(StageHeading(stage.id, stage.start, stage.end, box, lines))
+    return tuple(headings), STAGE_LINES * line + 2 * PAD
 
 
 def _place_band(graph: JourneyGraph, top: float, width: float, text: Catalog, theme: Theme, sizes: _Sizes):

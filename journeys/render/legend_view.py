@@ -16,7 +16,10 @@ from journeys.render.fonts import block_width, font_family, text_width, wrap
 from journeys.render.gaplist import CLOSED, NEW, OPEN, NumberedGap
 from journeys.render.geometry import Box
 from journeys.render.layout import LINE_SPACING, PAD
-from journeys.render.marks import ASSUMPTION_BAR_STYLE, ASSUMPTION_RING, bar, badge, factor_bar_style, marker, support_bar_style, text_block
+from journeys.render.marks import (
+    ASSUMPTION_BAR_STYLE, ASSUMPTION_RING, BRACKET_TICK, bar, badge, bracket_style, factor_bar_style, marker,
+    support_bar_style, text_block,
+)
 from journeys.render.theme import HANDOVER_STYLES, KIND_STYLES, LEVEL_FILLS, Theme
 
 SYMBOL_WIDTH = 26.0
@@ -27,9 +30,23 @@ Symbol = Callable[[DotGraph, str, Box], None]
 
 
 @dataclass(frozen=True)
+class Look:
+    """What tells a mark apart without colour (in black-and-white print): its form, its fill as
+    a shade of grey, its outline or line style, its weight, its arrowhead and its end marks."""
+
+    form: str
+    fill: str = "#FFFFFF"
+    style: str = "solid"
+    heavy: bool = False
+    head: str = ""
+    ends: str = ""
+
+
+@dataclass(frozen=True)
 class Entry:
     symbol: Symbol
     label: str
+    look: Look
 
 
 @dataclass
@@ -41,6 +58,7 @@ class Legend:
     theme: Theme
     gaps: Sequence[tuple[NumberedGap, str]] = ()
     title: bool = True
+    explain: bool = True  # False: the gaps only decide which marks are explained (closed, new)
     assumptions: bool = False  # the picture draws assumptions (elements without sources): explain them
     entries: list[Entry] = field(init=False)
 
@@ -50,23 +68,36 @@ class Legend:
     # --- the entries ----------------------------------------------------------------------
     def _entries(self) -> list[Entry]:
         t, lang, theme = self.text, self.text.lang, self.theme
-        entries = [Entry(self._kind(kind), self.vocabulary.label("event_kinds", kind, lang)) for kind in KIND_STYLES]
+        entries = [Entry(self._kind(kind), self.vocabulary.label("event_kinds", kind, lang),
+                         Look(KIND_STYLES[kind].shape, KIND_STYLES[kind].fill)) for kind in KIND_STYLES]
         for level in LEVEL_FILLS:
-            entries.append(Entry(self._level(level), self.vocabulary.label("support_levels", level, lang)))
-        entries.append(Entry(self._factor("risk"), t("render.legend.risk")))
-        entries.append(Entry(self._factor("protective"), t("render.legend.protective")))
+            fill, style, _ = support_bar_style(level)
+            entries.append(Entry(self._level(level), self.vocabulary.label("support_levels", level, lang),
+                                 Look("bar", fill, style, heavy="bold" in style)))
+        for kind, key in (("risk", "render.legend.risk"), ("protective", "render.legend.protective")):
+            fill, _, style = factor_bar_style(kind, theme)
+            entries.append(Entry(self._factor(kind), t(key), Look("bar", fill, style, heavy="bold" in style)))
         for handover, (style, colour) in HANDOVER_STYLES.items():
-            entries.append(Entry(self._line(style, colour, theme.line_width * 2.2), self.vocabulary.label("handovers", handover, lang)))
-        entries.append(Entry(self._line("solid", theme.muted, theme.line_width, arrow=True), t("render.legend.response")))
-        entries.append(Entry(self._line("dashed", theme.gap_line, theme.line_width, arrow=True), t("render.legend.unanswered")))
-        entries.append(Entry(self._line("solid", theme.protective, theme.line_width * 1.2), t("render.legend.coordination")))
+            entries.append(Entry(self._line(style, colour, theme.line_width * 2.2),
+                                 self.vocabulary.label("handovers", handover, lang), Look("line", style=style, heavy=True)))
+        entries.append(Entry(self._line("solid", theme.muted, theme.line_width, head="normal"),
+                             t("render.legend.response"), Look("line", head="normal")))
+        entries.append(Entry(self._line("dashed", theme.gap_line, theme.line_width, head="empty"),
+                             t("render.legend.unanswered"), Look("line", style="dashed", head="empty")))
+        entries.append(Entry(self._line("solid", theme.protective, theme.line_width * 1.2, ends=True),
+                             t("render.legend.coordination"), Look("line", ends="rings")))
         if self.assumptions:
-            entries.append(Entry(self._assumption(), t("assumption_legend.entry")))
-        entries.append(Entry(self._badge(OPEN), t("render.legend.gap")))
+            entries.append(Entry(self._assumption(), t("assumption_legend.entry"),
+                                 Look("assumption", style=ASSUMPTION_BAR_STYLE, ends="dashed ring")))
+        entries.append(Entry(self._badge(OPEN), t("render.legend.gap"), Look("badge", theme.gap_line)))
+        for severity in (3, 2, 1):
+            width, style = bracket_style(severity, theme)
+            entries.append(Entry(self._bracket(severity), t("marks.legend.span", severity=t(f"gaps.severity.{severity}")),
+                                 Look("bracket", style=style, heavy=width >= theme.line_width * 3)))
         if any(n.status == CLOSED for n, _ in self.gaps):
-            entries.append(Entry(self._badge(CLOSED), t("render.legend.gap_closed")))
+            entries.append(Entry(self._badge(CLOSED), t("render.legend.gap_closed"), Look("badge", style="dashed")))
         if any(n.status == NEW for n, _ in self.gaps):
-            entries.append(Entry(self._badge(NEW), t("render.legend.gap_new")))
+            entries.append(Entry(self._badge(NEW), t("render.legend.gap_new"), Look("badge", theme.gap_line, ends="ring")))
         return entries
 
     def _kind(self, kind: str) -> Symbol:
@@ -102,15 +133,27 @@ class Legend:
             bar(dot, name, Box(box.x, box.y + 2, box.w, box.h - 4), fill, outline, style, self.theme)
         return draw
 
-    def _line(self, style: str, colour: str, width: float, arrow: bool = False) -> Symbol:
+    def _line(self, style: str, colour: str, width: float, head: str = "", ends: bool = False) -> Symbol:
         def draw(dot: DotGraph, name: str, box: Box) -> None:
             y = box.centre[1]
             dot.node(f"{name}:a", box.x, y, shape="point", width=0.01, height=0.01, style="invis")
             dot.node(f"{name}:b", box.right, y, shape="point", width=0.01, height=0.01, style="invis")
-            end = box.right - (5 if arrow else 0)
+            end = box.right - (5 if head else 0)
             path = [(box.x, y), (box.x + (end - box.x) / 3, y), (box.x + 2 * (end - box.x) / 3, y), (end, y)]
-            dot.edge(f"{name}:a", f"{name}:b", path, (box.right, y) if arrow else None, style=style, color=colour,
-                     penwidth=width, arrowsize=0.5)
+            dot.edge(f"{name}:a", f"{name}:b", path, (box.right, y) if head else None, style=style, color=colour,
+                     penwidth=width, arrowsize=0.5, arrowhead=head or None)
+            if ends:
+                for x in (box.x + 2.5, box.right - 2.5):
+                    dot.background.pen(colour, "#FFFFFF", width=width).ellipse(x, y, 2.5, 2.5)
+        return draw
+
+    def _bracket(self, severity: int) -> Symbol:
+        def draw(dot: DotGraph, name: str, box: Box) -> None:
+            width, style = bracket_style(severity, self.theme)
+            y = box.centre[1] - BRACKET_TICK / 2
+            tick = min(BRACKET_TICK, box.h / 2)
+            dot.background.pen(self.theme.gap_line, width=width, style=style)
+            dot.background.line([(box.x, y + tick), (box.x, y), (box.right, y), (box.right, y + tick)])
         return draw
 
     def _badge(self, status: str) -> Symbol:
@@ -119,6 +162,11 @@ class Legend:
             x, y = box.centre
             badge(dot, name, Box(x - size / 2, y - size / 2, size, size), NumberedGap(0, None, status), self.theme)
         return draw
+
+    @property
+    def explained(self) -> Sequence[tuple[NumberedGap, str]]:
+        """The gaps listed with their explanations under the marks."""
+        return self.gaps if self.explain else ()
 
     # --- geometry --------------------------------------------------------------------------
     def _item_size(self, entry: Entry) -> tuple[float, float]:
@@ -146,11 +194,11 @@ class Legend:
 
     def _gap_entries(self, width: float) -> list[tuple[NumberedGap, tuple[str, ...], float, float]]:
         columns, column_width = self._gap_columns(width)
-        per_column = -(-len(self.gaps) // columns) if self.gaps else 0
+        per_column = -(-len(self.explained) // columns) if self.explained else 0
         badge_w = self._badge_size()
         size = self.theme.font_size
         result, y_col = [], [0.0] * columns
-        for index, (numbered, message) in enumerate(self.gaps):
+        for index, (numbered, message) in enumerate(self.explained):
             column = index // per_column if per_column else 0
             lines = wrap(message, column_width - badge_w - 3 * PAD, size)
             height = max(badge_w, len(lines) * size * LINE_SPACING) + PAD
@@ -162,7 +210,7 @@ class Legend:
         return self.theme.title_size * LINE_SPACING + PAD * 2 if self.title else PAD
 
     def _gaps_height(self, width: float) -> float:
-        if not self.gaps:
+        if not self.explained:
             return 0.0
         entries = self._gap_entries(width)
         size = self.theme.font_size
@@ -196,7 +244,7 @@ class Legend:
         self._draw_gaps(dot, x0, y, width)
 
     def _draw_gaps(self, dot: DotGraph, x0: float, y: float, width: float) -> None:
-        if not self.gaps:
+        if not self.explained:
             return
         theme = self.theme
         title = (self.text("render.legend.gaps_title"),)

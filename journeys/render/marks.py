@@ -12,6 +12,9 @@ from journeys.render.theme import KIND_STYLES, LEVEL_FILLS, LEVEL_STYLES, LEVEL_
 
 RISK_FILL = "#F6CDB0"
 PROTECTIVE_FILL = "#C4EBDD"
+BRACKET_TICK = 7.0
+SEVERITY_WEIGHT = {1: 1.0, 2: 2.0, 3: 3.5}
+SEVERITY_STYLE = {1: "dashed", 2: "solid", 3: "solid"}
 
 
 def inch(points: float) -> float:
@@ -19,17 +22,19 @@ def inch(points: float) -> float:
 
 
 def marker(graph: DotGraph, name: str, kind: str, box: Box, theme: Theme, element_id: str | None = None,
-           assumption: bool = False) -> None:
+           assumption: bool = False, *, fill: str | None = None, outline: str | None = None,
+           shape: str | None = None) -> None:
     """The shape of an event kind, filled with its colour, at a box's centre; an assumption (an
-    element without sources in the interviews) is ringed by a dashed circle."""
+    element without sources in the interviews) is ringed by a dashed circle. ``fill``,
+    ``outline`` and ``shape`` override the kind's own (e.g. for a faded mark)."""
     style = KIND_STYLES[kind]
     x, y = box.centre
     if assumption:
         ring = inch(max(box.w, box.h) * ASSUMPTION_RING)
         graph.node(f"{name}:assumption", x, y, shape="circle", width=ring, height=ring, fixedsize="true",
                    style="dashed", color=theme.ink, penwidth=theme.line_width * 1.2, label="")
-    graph.node(name, x, y, id=element_id, shape=style.shape, width=inch(box.w), height=inch(box.h),
-               fixedsize="true", style="filled", fillcolor=style.fill, color=theme.ink,
+    graph.node(name, x, y, id=element_id, shape=shape or style.shape, width=inch(box.w), height=inch(box.h),
+               fixedsize="true", style="filled", fillcolor=fill or style.fill, color=outline or theme.ink,
                penwidth=theme.line_width * 1.2, peripheries=style.peripheries if style.peripheries > 1 else None)
 
 
@@ -64,10 +69,17 @@ def support_bar_style(level: str) -> tuple[str, str, str]:
 
 
 def factor_bar_style(kind: str, theme: Theme) -> tuple[str, str, str]:
-    """Fill, outline and line style of a risk or protective factor's bar."""
+    """Fill, outline and line style of a risk or protective factor's bar: a heavy outline for a
+    risk, a heavy dashed one for protection (their fills are the same grey as a support's in
+    print; a dotted outline marks an assumption)."""
     if kind == "risk":
-        return RISK_FILL, theme.risk, "solid"
-    return PROTECTIVE_FILL, theme.protective, "dashed"
+        return RISK_FILL, theme.risk, "bold"
+    return PROTECTIVE_FILL, theme.protective, "dashed,bold"
+
+
+def bracket_style(severity: int, theme: Theme) -> tuple[float, str]:
+    """A gap bracket's line width and style: heavier the more serious the gap (dashed when mild)."""
+    return theme.line_width * SEVERITY_WEIGHT.get(severity, 2.0), SEVERITY_STYLE.get(severity, "solid")
 
 
 def badge(graph: DotGraph, name: str, box: Box, numbered: NumberedGap, theme: Theme,
@@ -98,4 +110,5 @@ def hatch(graph: DotGraph, box: Box, colour: str, spacing: float, width: float) 
         start += spacing
 
 
-__all__ = ["ASSUMPTION_BAR_STYLE", "ASSUMPTION_RING", "marker", "text_block", "bar", "badge", "hatch", "support_bar_style", "factor_bar_style", "OKABE_ITO"]
+__all__ = ["ASSUMPTION_BAR_STYLE", "ASSUMPTION_RING", "marker", "text_block", "bar", "badge", "hatch",
+           "support_bar_style", "factor_bar_style", "bracket_style", "OKABE_ITO"]

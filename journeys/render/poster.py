@@ -351,7 +351,13 @@ def _canvas(sheet: Sheet, persona_name: str, text: Catalog):
 
 def poster_page(journey: Journey, text: Catalog, size: str, orientation: str, notes: Any = None,
                 extras: PosterExtras | None = None, assumptions: frozenset[str] = frozenset()) -> bytes:
-    """One page of the requested ISO size with the whole journey on it."""
+    """One page of the requested ISO size with the whole journey on it (A2 and A3: the summary
+    poster of :mod:`journeys.render.summary_poster`, since a whole life cannot be read there;
+    it carries the catalogue's verdicts on the gaps, not the cost panel or the assumption marks)."""
+    from journeys.render.summary_poster import SUMMARY_SIZES, summary_page
+
+    if size in SUMMARY_SIZES:
+        return summary_page(journey, text, size, orientation, notes, extras.verdicts if extras else None)
     width, height = page_size(size, orientation)
     sheet = Sheet(width, height, min(width, height) / REFERENCE_SHORT_SIDE)
     canvas, out = _canvas(sheet, journey.graph.persona.name, text)

@@ -16,10 +16,11 @@ from journeys.graph import JourneyGraph
 from journeys.render.dot import DotGraph, TextStyle
 from journeys.render.fonts import block_width, font_family
 from journeys.render.gaplist import CLOSED, NumberedGap
-from journeys.render.geometry import Box
+from journeys.render.geometry import Box, pack_rows
 from journeys.render.layout import AXIS_END, PAD, TimelineLayout, layout_timeline
 from journeys.render.marks import (
-    ASSUMPTION_BAR_STYLE, badge, bar, factor_bar_style, hatch, marker, support_bar_style, text_block,
+    ASSUMPTION_BAR_STYLE, BRACKET_TICK, badge, bar, bracket_style, factor_bar_style, hatch, marker,
+    support_bar_style, text_block,
 )
 from journeys.render.theme import HANDOVER_STYLES, Theme
 
@@ -46,12 +47,24 @@ def _draw_lanes(dot: DotGraph, layout: TimelineLayout, theme: Theme) -> None:
         text_block(dot, f"lane:{lane.sector}", lane.title_box, lane.title, style, element_id=f"lane-{lane.sector}")
 
 
+def _draw_stages(dot: DotGraph, layout: TimelineLayout, theme: Theme) -> None:
+    """Each life stage's name over its column, the columns told apart by alternate shading."""
+    bg = dot.background
+    for index, stage in enumerate(layout.stages):
+        x0, x1 = layout.x(stage.start), layout.x(stage.end)
+        fill = theme.lane_fills[index % 2] if index % 2 else theme.band_fill
+        bg.pen(theme.grid, fill, width=theme.line_width * 0.5).rect(x0, 0, x1 - x0, layout.axis_top.y)
+        text_block(dot, f"stage:{stage.id}", stage.box, stage.lines, TextStyle(theme.font_size, theme.ink, bold=True),
+                   element_id=f"stage-{stage.id}")
+
+
 def _draw_axis(dot: DotGraph, layout: TimelineLayout, theme: Theme, text: Catalog) -> None:
     bg = dot.background
     top, bottom = layout.axis_top.bottom, layout.axis_bottom.y
+    starts = {round(stage.start) for stage in layout.stages[1:]}
     for year in range(int(AXIS_END) + 1):
         x = layout.x(year)
-        strong = year % 5 == 0 or year == 18
+        strong = year in starts or year in (0, int(AXIS_END))
         bg.pen(theme.muted if strong else theme.grid, width=theme.line_width * (1.0 if strong else 0.6),
                style="solid" if strong else "dashed")
         bg.line([(x, top), (x, bottom)])
@@ -76,30 +89,58 @@ def _zone_span(layout: TimelineLayout, start: float, end: float) -> tuple[float,
     return x0, x1
 
 
+BRACKET_STEP = 4.0
+
+
+def _bracket_slots(spans: Sequence[tuple[int, Box, float, float]]) -> dict[tuple[int, float], int]:
+    """For each (gap number, lane top): which of the lane's stacked bracket lines it uses, so that
+    overlapping gaps in one lane never share a line."""
+    slots: dict[tuple[int, float], int] = {}
+    for lane_top in sorted({lane.y for _, lane, _, _ in spans}):
+        in_lane = sorted((x0, x1, number) for number, lane, x0, x1 in spans if lane.y == lane_top)
+        for (_, _, number), row in zip(in_lane, pack_rows([(x0, x1) for x0, x1, _ in in_lane], gap=2.0)):
+            slots[(number, lane_top)] = row
+    return slots
+
+
+def _cause(gap: Any, layout: TimelineLayout, shown: dict[str, Box]) -> Box | None:
+    """The marker of the earliest event the gap rests on (where its number points)."""
+    marks = [shown[e] for e in gap.events if e in shown]
+    return min(marks, key=lambda box: (box.x, box.y)) if marks else None
+
+
 def _draw_gaps(dot: DotGraph, layout: TimelineLayout, graph: JourneyGraph, theme: Theme, until: float | None,
-               shown: set[int]) -> None:
+               shown_numbers: set[int], shown: dict[str, Box]) -> None:
+    """Each gap as a bracket over its span in the lanes it involves only (stacked when gaps
+    overlap in a lane, heavier when more serious), and its number at the moment it starts, with
+    a leader down to the event that caused it."""
     bg = dot.background
-    for item in layout.badges:
+    drawn = [item for item in layout.badges
+             if _visible(item.numbered.gap.start, until) and item.numbered.number in shown_numbers]
+    spans = []
+    for item in drawn:
         gap = item.numbered.gap
-        if not _visible(gap.start, until) or item.numbered.number not in shown:
-            continue
-        end = gap.end if until is None else min(gap.end, until)
-        x0, x1 = _zone_span(layout, gap.start, end)
-        closed = item.numbered.status == CLOSED
-        zones = _gap_lanes(layout, gap.agencies, graph.vocabulary)
-        for lane in zones:
-            zone = Box(x0, lane.y + 1, x1 - x0, lane.h - 2)
-            if closed:
-                hatch(dot, zone, theme.gap_line, spacing=6.0, width=theme.line_width * 0.6)
-                bg.pen(theme.gap_line, width=theme.line_width, style="dashed").rect(zone.x, zone.y, zone.w, zone.h, filled=False)
-            else:
-                bg.pen("#FFFFFF00", theme.gap_fill, width=0.1).rect(zone.x, zone.y, zone.w, zone.h)
-                bg.pen(theme.gap_line, width=theme.line_width)
-                bg.line([(zone.x, zone.y), (zone.x, zone.bottom)]).line([(zone.right, zone.y), (zone.right, zone.bottom)])
+        x0, x1 = _zone_span(layout, gap.start, gap.end if until is None else min(gap.end, until))
+        spans += [(item.numbered.number, lane, x0, x1) for lane in _gap_lanes(layout, gap.agencies, graph.vocabulary)]
+    slots = _bracket_slots(spans)
+    for number, lane, x0, x1 in spans:
+        numbered = next(item.numbered for item in drawn if item.numbered.number == number)
+        width, style = bracket_style(numbered.gap.severity, theme)
+        y = lane.y + 2 + width / 2 + slots[(number, lane.y)] * BRACKET_STEP
+        if numbered.status == CLOSED:
+            hatch(dot, Box(x0, lane.y + 1, x1 - x0, BRACKET_TICK + 2), theme.gap_line, spacing=4.0,
+                  width=theme.line_width * 0.6)
+            style = "dashed"
+        bg.pen(theme.gap_line, width=width, style=style)
+        bg.line([(x0, y + BRACKET_TICK), (x0, y), (x1, y), (x1, y + BRACKET_TICK)])
+    for item in drawn:
+        gap = item.numbered.gap
         cx = item.box.centre[0]
+        cause = _cause(gap, layout, shown)
+        lanes = _gap_lanes(layout, gap.agencies, graph.vocabulary)
+        target = cause.y - 1 if cause is not None else lanes[0].y
         bg.pen(theme.gap_line, width=theme.line_width * 0.6, style="dashed")
-        bg.line([(cx, item.box.bottom), (cx, layout.band.box.y)])
-        bg.line([(cx, layout.band.box.bottom), (min(max(cx, x0), x1), zones[0].y)])
+        bg.line([(cx, item.box.bottom), (cx, target)])
         badge(dot, f"badge:{item.numbered.number}", item.box, item.numbered, theme,
               element_id=f"gap-{item.numbered.number}")
 
@@ -289,13 +330,14 @@ def timeline_dot(graph: JourneyGraph, numbered: Sequence[NumberedGap], text: Cat
     extra_height = (room or legend).height(layout.width) if legend else 0.0
     dot = DotGraph("timeline", layout.width, layout.height + extra_height, font_family().graphviz_name)
     _draw_lanes(dot, layout, theme)
+    _draw_stages(dot, layout, theme)
     _draw_axis(dot, layout, theme, text)
     _draw_load(dot, layout, graph, theme, text, until_age)
-    _draw_gaps(dot, layout, graph, theme, until_age, {n.number for n in numbered})
     _draw_until(dot, layout, theme, until_age)
     _draw_record_end(dot, layout, graph, theme, text)
     _draw_bars(dot, layout, theme, until_age, assumptions)
     shown = _draw_events(dot, layout, theme, until_age, assumptions)
+    _draw_gaps(dot, layout, graph, theme, until_age, {n.number for n in numbered}, shown)
     _draw_coordination(dot, layout, graph, shown, theme)
     _draw_responses(dot, graph, shown, theme)
     _draw_transitions(dot, layout, graph, shown, theme)

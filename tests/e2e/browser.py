@@ -98,10 +98,10 @@ def chromium_page(width: int = 1600, height: int = 1000) -> Iterator[object]:
             browser.close()
 
 
-def wait_for_app(page, timeout_ms: int = 20_000) -> None:
+def wait_for_app(page, timeout_ms: int = 20_000, settle_ms: int = 300) -> None:
     """Wait until Streamlit has finished a run: nothing running, nothing stale, no skeletons."""
     page.wait_for_selector('[data-testid="stApp"]', timeout=timeout_ms)
-    page.wait_for_timeout(300)
+    page.wait_for_timeout(settle_ms)
     page.wait_for_function(
         """() => {
             const running = document.querySelector('[data-testid="stStatusWidget"]');
@@ -112,4 +112,4 @@ def wait_for_app(page, timeout_ms: int = 20_000) -> None:
         }""",
         timeout=timeout_ms,
     )
-    page.wait_for_timeout(300)
+    page.wait_for_timeout(settle_ms)

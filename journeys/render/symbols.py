@@ -1,0 +1,73 @@
+"""Small stand-alone SVG symbols of the marks a picture draws, for legends written as HTML (the
+app's compact legend under the projector close-up). Drawn from the same styles as the pictures:
+the shape of each event kind, the support box, a faded mark, the gap bracket, the now-line."""
+
+from __future__ import annotations
+
+import math
+
+from journeys.render.theme import KIND_STYLES, LEVEL_FILLS, OKABE_ITO
+
+SIZE = 24
+_INK = "#000000"
+_FADED_FILL, _FADED_LINE = "#E4E4E4", "#8C8C8C"
+
+
+def _points(points: list[tuple[float, float]]) -> str:
+    return " ".join(f"{x:g},{y:g}" for x, y in points)
+
+
+def _polygon(points: list[tuple[float, float]], fill: str, line: str = _INK) -> str:
+    return f'<polygon points="{_points(points)}" fill="{fill}" stroke="{line}" stroke-width="1.5"/>'
+
+
+def _octagon() -> list[tuple[float, float]]:
+    return [(12 + 10 * math.cos(math.radians(22.5 + 45 * k)), 12 + 10 * math.sin(math.radians(22.5 + 45 * k)))
+            for k in range(8)]
+
+
+def _shape(shape: str, fill: str, line: str = _INK) -> str:
+    shapes = {
+        "triangle": lambda: _polygon([(12, 3), (22, 21), (2, 21)], fill, line),
+        "invtriangle": lambda: _polygon([(2, 3), (22, 3), (12, 21)], fill, line),
+        "rarrow": lambda: _polygon([(2, 7), (14, 7), (14, 3), (22, 12), (14, 21), (14, 17), (2, 17)], fill, line),
+        "larrow": lambda: _polygon([(22, 7), (10, 7), (10, 3), (2, 12), (10, 21), (10, 17), (22, 17)], fill, line),
+        "circle": lambda: f'<circle cx="12" cy="12" r="9" fill="{fill}" stroke="{line}" stroke-width="1.5"/>',
+        "square": lambda: _polygon([(3, 3), (21, 3), (21, 21), (3, 21)], fill, line),
+        "box": lambda: _polygon([(1, 6), (23, 6), (23, 18), (1, 18)], fill, line),
+        "diamond": lambda: _polygon([(12, 2), (22, 12), (12, 22), (2, 12)], fill, line),
+        "doublecircle": lambda: (f'<circle cx="12" cy="12" r="10" fill="none" stroke="{line}" stroke-width="1.5"/>'
+                                 f'<circle cx="12" cy="12" r="7" fill="{fill}" stroke="{line}" stroke-width="1.5"/>'),
+        "octagon": lambda: _polygon([(round(x, 2), round(y, 2)) for x, y in _octagon()], fill, line),
+        "house": lambda: _polygon([(12, 2), (22, 10), (22, 22), (2, 22), (2, 10)], fill, line),
+        "Mdiamond": lambda: (_polygon([(12, 2), (22, 12), (12, 22), (2, 12)], fill, line)
+                             + f'<path d="M8,8 L16,16 M16,8 L8,16" stroke="{line}" stroke-width="1.5"/>'),
+    }
+    return shapes[shape]()
+
+
+def _svg(body: str, label: str) -> str:
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{SIZE}" height="{SIZE}" viewBox="0 0 24 24" '
+            f'role="img" aria-label="{label}">{body}</svg>')
+
+
+def kind_symbol(kind: str, label: str = "") -> str:
+    style = KIND_STYLES[kind]
+    return _svg(_shape(style.shape, style.fill), label)
+
+
+def support_symbol(label: str = "") -> str:
+    return _svg(_shape("box", LEVEL_FILLS["early"]), label)
+
+
+def faded_symbol(label: str = "") -> str:
+    return _svg(_shape("circle", _FADED_FILL, _FADED_LINE), label)
+
+
+def gap_symbol(label: str = "") -> str:
+    red = OKABE_ITO["vermillion"]
+    return _svg(f'<path d="M2,20 L2,5 L22,5 L22,20" fill="none" stroke="{red}" stroke-width="4"/>', label)
+
+
+def now_symbol(label: str = "") -> str:
+    return _svg('<rect x="10" y="1" width="4" height="22" fill="#000000"/>', label)
