@@ -87,12 +87,16 @@ def test_the_rules_that_group_agencies_say_so_in_their_modules():
     assert agency_group_rules() == {"uncoordinated", "voice-not-heard", "no-sip"}
 
 
-def test_the_ecomap_still_lists_the_same_group_rules():
-    """journeys/render/ecomap_view.py keeps its own GROUP_RULES until its rewrite (issue 9)
-    reads :func:`agency_group_rules`; until then the two must agree."""
-    from journeys.render.ecomap_view import GROUP_RULES
+def test_the_ecomap_reads_the_group_rules_from_the_rules(toy):
+    """A rule that declares GROUPS_AGENCIES is drawn as missing links, not as stress, with no
+    list in journeys/render/ to keep in step."""
+    from types import SimpleNamespace
 
-    assert set(GROUP_RULES) == agency_group_rules()
+    from journeys.render.ecomap_view import stressed_agencies
+
+    grouped = SimpleNamespace(rule="toy-rule", agencies=("bvc", "school"))
+    single = SimpleNamespace(rule="referral-wait", agencies=("bup",))
+    assert stressed_agencies([grouped, single]) == {"bup"}
 
 
 def test_a_new_rule_that_groups_agencies_is_known_as_one(toy):

@@ -14,6 +14,7 @@ from typing import Any, Sequence
 
 from persona.i18n import Catalog
 
+from journeys.gaps.rules import agency_group_rules
 from journeys.graph import JourneyGraph
 from journeys.render.dot import DotGraph, TextStyle, block_label, straight, text_lines
 from journeys.render.fonts import block_width, font_family, text_width, wrap
@@ -24,16 +25,16 @@ from journeys.render.theme import Theme
 
 STRONG_CONTACTS = 4
 UNCOORDINATED_RULE = "uncoordinated"
-# Rules that name every agency active in a period (shown by missing links, not as stress).
-GROUP_RULES = ("uncoordinated", "voice-not-heard", "no-sip")
 ZIGZAG_STEP = 7.0
 KEY_ROWS = 5
 
 
 def stressed_agencies(gaps: Sequence[Any]) -> set[str]:
     """Agencies that are part of a gap of their own (a signal left unanswered, a referral
-    waiting, a hand-over broken …), not merely active while a group gap lasted."""
-    return {a for gap in gaps if gap.rule not in GROUP_RULES for a in gap.agencies}
+    waiting, a hand-over broken …), not merely active while a group gap lasted: the rules that
+    say ``GROUPS_AGENCIES`` name every agency active in a period, shown by missing links."""
+    grouped = agency_group_rules()
+    return {a for gap in gaps if gap.rule not in grouped for a in gap.agencies}
 
 
 @dataclass(frozen=True)

@@ -71,12 +71,12 @@ RENDER_SLACK = 1.06
 
 
 @lru_cache(maxsize=65536)
-def text_width(text: str, size: float, weight: str = "regular") -> float:
+def text_width(line: str, size: float, weight: str = "regular") -> float:
     """Width of one line of text in points, as drawn (font metrics plus the renderer's slack)."""
     from reportlab.pdfbase import pdfmetrics
 
     register_fonts()
-    return pdfmetrics.stringWidth(text, REPORTLAB_NAMES[weight], size) * RENDER_SLACK
+    return pdfmetrics.stringWidth(line, REPORTLAB_NAMES[weight], size) * RENDER_SLACK
 
 
 def _split_long_word(word: str, width: float, size: float, weight: str) -> list[str]:
@@ -90,13 +90,13 @@ def _split_long_word(word: str, width: float, size: float, weight: str) -> list[
     return pieces + [current]
 
 
-def wrap(text: str, width: float, size: float, weight: str = "regular", max_lines: int = 0) -> tuple[str, ...]:
+def wrap(content: str, width: float, size: float, weight: str = "regular", max_lines: int = 0) -> tuple[str, ...]:
     """Lines of at most ``width`` points (greedy, words kept whole unless longer than a line).
 
     With ``max_lines``, the last kept line ends in an ellipsis when text had to be left out.
     """
     lines: list[str] = []
-    for paragraph in text.splitlines() or [""]:
+    for paragraph in content.splitlines() or [""]:
         current = ""
         for word in paragraph.split():
             candidate = f"{current} {word}" if current else word

@@ -52,9 +52,9 @@ class PlainPdf:
             raise NotPlainPdf(f"no object {number}")
         return self.objects[number]
 
-    def ref(self, text: bytes, key: bytes) -> int:
-        """The object number a ``/Key N 0 R`` entry of ``text`` points to."""
-        found = re.search(re.escape(key) + rb"\s+(\d+)\s+0\s+R", text)
+    def ref(self, pdf: bytes, key: bytes) -> int:
+        """The object number a ``/Key N 0 R`` entry of ``pdf`` points to."""
+        found = re.search(re.escape(key) + rb"\s+(\d+)\s+0\s+R", pdf)
         if found is None:
             raise NotPlainPdf(f"no {key.decode()} reference")
         return int(found.group(1))
@@ -159,12 +159,12 @@ def _stream_length(head: bytes, raw: dict[int, bytes]) -> int:
     return int(direct.group(1))
 
 
-def _dictionary_end(text: bytes) -> int:
-    """The index just after the ``>>`` that closes the dictionary ``text`` starts with
+def _dictionary_end(pdf: bytes) -> int:
+    """The index just after the ``>>`` that closes the dictionary ``pdf`` starts with
     (strings, hex strings and comments skipped)."""
     depth, position = 0, 0
     while True:
-        token = _DICTIONARY_TOKEN.search(text, position)
+        token = _DICTIONARY_TOKEN.search(pdf, position)
         if token is None:
             raise NotPlainPdf("unclosed dictionary")
         mark = token.group()
@@ -175,20 +175,20 @@ def _dictionary_end(text: bytes) -> int:
             if depth == 0:
                 return position
         elif mark == b"(":
-            position = _string_end(text, token.start())
+            position = _string_end(pdf, token.start())
         elif mark == b"%":  # a comment, to the end of its line (cairo writes "/Type /Page % 1")
-            line_end = _LINE_END.search(text, token.end())
-            position = line_end.end() if line_end else len(text)
+            line_end = _LINE_END.search(pdf, token.end())
+            position = line_end.end() if line_end else len(pdf)
         else:
-            position = text.find(b">", token.end()) + 1
+            position = pdf.find(b">", token.end()) + 1
             if position == 0:
                 raise NotPlainPdf("unclosed hex string")
 
 
-def _string_end(text: bytes, position: int) -> int:
+def _string_end(pdf: bytes, position: int) -> int:
     depth = 0
-    while position < len(text):
-        char = text[position:position + 1]
+    while position < len(pdf):
+        char = pdf[position:position + 1]
         if char == b"\\":
             position += 2
             continue
@@ -199,15 +199,15 @@ def _string_end(text: bytes, position: int) -> int:
     raise NotPlainPdf("unclosed string")
 
 
-def renumbered(text: bytes, numbers: dict[int, int]) -> bytes:
-    """``text`` with every ``N 0 R`` pointing to ``numbers[N]`` (strings left alone)."""
+def renumbered(pdf: bytes, numbers: dict[int, int]) -> bytes:
+    """``pdf`` with every ``N 0 R`` pointing to ``numbers[N]`` (strings left alone)."""
     def replace(match: re.Match) -> bytes:
         if match.group(1) is None:
             return match.group(0)
         if int(match.group(1)) not in numbers:
             raise NotPlainPdf(f"reference to an object not copied: {match.group(1).decode()}")
         return b"%d 0 R" % numbers[int(match.group(1))]
-    return _REF_OR_STRING.sub(replace, text)
+    return _REF_OR_STRING.sub(replace, pdf)
 
 
 # --- placing drawings ------------------------------------------------------------------------
@@ -250,8 +250,8 @@ def _copy_drawing(drawing: PlainPdf, objects: dict[int, PdfObject], next_number:
     return form, form + 1
 
 
-def _references(text: bytes) -> list[int]:
-    return [int(m.group(1)) for m in _REF_OR_STRING.finditer(text) if m.group(1) is not None]
+def _references(pdf: bytes) -> list[int]:
+    return [int(m.group(1)) for m in _REF_OR_STRING.finditer(pdf) if m.group(1) is not None]
 
 
 def _reachable(pdf: PlainPdf, heads: list[bytes]) -> list[int]:

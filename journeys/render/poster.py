@@ -52,9 +52,9 @@ def refuse_personal_data(persona_file: PersonaFile) -> None:
 
 
 @lru_cache(maxsize=2)
-def _personal_data(text: str) -> tuple:
+def _personal_data(yaml_text: str) -> tuple:
     """The personal data in a persona's text (the command and the poster both ask: once)."""
-    return tuple(check_yaml_text(text))
+    return tuple(check_yaml_text(yaml_text))
 
 
 @dataclass(frozen=True)
@@ -93,10 +93,10 @@ def _styles(sheet: Sheet, factor: float = 1.0):
     }
 
 
-def _para(text: str, style) -> Any:
+def _para(words: str, style) -> Any:
     from reportlab.platypus import Paragraph
 
-    return Paragraph(escape(text, quote=False), style)
+    return Paragraph(escape(words, quote=False), style)
 
 
 # --- placing paragraphs in columns, shrinking until they fit ---------------------------------
