@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import argparse
 import re
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from persona.errors import PersonaError, describe, exception_words, printable
 from persona.i18n import Catalog
@@ -48,34 +49,43 @@ def run(args: argparse.Namespace, text: Catalog) -> int:
     privacy: PrivacyMode = "warning" if args.privacy_warn else "error"
     max_bytes = int(args.max_mb * 2**20)
     counts = {"valid": 0, "invalid": 0, "unreadable": 0, "problems": 0}
-    exit_code = 0
     given = list(checkable_files(args.paths))
     files = [p for p in given if not is_interview_path(p)]
     records = [p for p in interview_files(args.paths) if is_interview_path(p)]
-    exit_code = _records(records, vocabulary, counts, text, args.quiet)
     checked = _Provenance(args, vocabulary) if args.interviews else None
-    for path in files:
-        try:
-            line, loaded = _check(path, vocabulary, privacy, max_bytes, text)
-        except PersonaError as exc:
-            for line in exc.lines(text):
-                print(line)
-            counts["invalid" if exc.exit_code == 1 else "unreadable"] += 1
-            counts["problems"] += len(exc.problems)
-            exit_code = max(exit_code, exc.exit_code)
+    checks = [(p, partial(_record_check, p, vocabulary, text)) for p in records]
+    checks += [(p, partial(_check, p, vocabulary, privacy, max_bytes, text)) for p in files]
+    exit_code = 0
+    for path, check in checks:
+        code, result = _told(path, check, counts, text)
+        exit_code = max(exit_code, code)
+        if result is None:
             continue
-        except Exception as exc:  # the last guard: this file is told, the others are still checked
-            print(f"{printable(str(path))}: {text('cli.internal_error', error=exception_words(exc))}")
-            counts["unreadable"] += 1
-            exit_code = max(exit_code, 3)
-            continue
+        line, loaded = result
         counts["valid"] += 1
         if not args.quiet:
             print(line)
         if checked is not None and loaded is not None:
             exit_code = max(exit_code, checked.check(loaded, path, counts, text))
-    print(text("cli.validate.summary", files=len(files) + len(records), **counts))
+    print(text("cli.validate.summary", files=len(checks), **counts))
     return exit_code
+
+
+def _told(path: Path, check: Callable[[], tuple[str, PersonaFile | None]], counts: dict[str, int],
+          text: Catalog) -> tuple[int, tuple[str, PersonaFile | None] | None]:
+    """One file's check; a failure is told on its own lines and counted: (exit code, None)."""
+    try:
+        return 0, check()
+    except PersonaError as exc:
+        for line in exc.lines(text):
+            print(line)
+        counts["invalid" if exc.exit_code == 1 else "unreadable"] += 1
+        counts["problems"] += len(exc.problems)
+        return exc.exit_code, None
+    except Exception as exc:  # the last guard: this file is told, the others are still checked
+        print(f"{printable(str(path))}: {text('cli.internal_error', error=exception_words(exc))}")
+        counts["unreadable"] += 1
+        return 3, None
 
 
 def _check(path, vocabulary, privacy: PrivacyMode, max_bytes: int, text: Catalog) -> tuple[str, PersonaFile | None]:
@@ -102,32 +112,15 @@ def _check(path, vocabulary, privacy: PrivacyMode, max_bytes: int, text: Catalog
     return text("cli.validate.ok", path=printable(str(path)), events=len(loaded.persona.events)), loaded
 
 
-def _records(paths: list[Path], vocabulary: "Vocabulary", counts: dict[str, int], text: Catalog, quiet: bool) -> int:
-    """Interview records are checked as interview records (never as broken personas)."""
+def _record_check(path: Path, vocabulary: "Vocabulary", text: Catalog) -> tuple[str, PersonaFile | None]:
+    """An interview record is checked as an interview record (never as a broken persona); its
+    warnings printed; the line saying it is valid."""
     from persona.interview_load import read_interview
 
-    exit_code = 0
-    for path in paths:
-        try:
-            loaded = read_interview(path, vocabulary)
-        except PersonaError as exc:
-            for line in exc.lines(text):
-                print(line)
-            counts["invalid" if exc.exit_code == 1 else "unreadable"] += 1
-            counts["problems"] += len(exc.problems)
-            exit_code = max(exit_code, exc.exit_code)
-            continue
-        except Exception as exc:  # the last guard: this file is told, the others are still checked
-            print(f"{printable(str(path))}: {text('cli.internal_error', error=exception_words(exc))}")
-            counts["unreadable"] += 1
-            exit_code = max(exit_code, 3)
-            continue
-        counts["valid"] += 1
-        for warning in loaded.warnings:
-            print(describe(warning, path, text))
-        if not quiet:
-            print(text("cli_interviews.validate_ok", path=printable(str(path)), items=len(loaded.record.evidence)))
-    return exit_code
+    loaded = read_interview(path, vocabulary)
+    for warning in loaded.warnings:
+        print(describe(warning, path, text))
+    return text("cli_interviews.validate_ok", path=printable(str(path)), items=len(loaded.record.evidence)), None
 
 
 class _Provenance:
