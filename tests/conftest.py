@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 import textwrap
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
@@ -53,3 +54,14 @@ def cli(monkeypatch):
         return CliResult(code, out.getvalue(), err.getvalue())
 
     return run
+
+
+@pytest.fixture
+def app_examples(tmp_path: Path, monkeypatch) -> Path:
+    """A copy of the examples as the app's folder, in the default language and vocabulary."""
+    copy = tmp_path / "examples"
+    shutil.copytree(EXAMPLES, copy)
+    monkeypatch.setenv("JOURNEYS_APP_FOLDER", str(copy))
+    for name in ("JOURNEYS_LANG", "JOURNEYS_VOCABULARY", "JOURNEYS_APP_INTERVIEWS"):
+        monkeypatch.delenv(name, raising=False)
+    return copy

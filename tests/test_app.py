@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -31,13 +30,8 @@ TIMEOUT = 120
 
 
 @pytest.fixture
-def folder(tmp_path: Path, monkeypatch) -> Path:
-    copy = tmp_path / "examples"
-    shutil.copytree(EXAMPLES, copy)
-    monkeypatch.setenv("JOURNEYS_APP_FOLDER", str(copy))
-    monkeypatch.delenv("JOURNEYS_LANG", raising=False)
-    monkeypatch.delenv("JOURNEYS_VOCABULARY", raising=False)
-    return copy
+def folder(app_examples: Path) -> Path:
+    return app_examples
 
 
 @pytest.fixture

@@ -10,20 +10,15 @@ import pytest
 pytest.importorskip("streamlit")
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from conftest import EXAMPLES, ROOT  # noqa: E402
+from conftest import ROOT  # noqa: E402
 
 APP = ROOT / "app" / "streamlit_app.py"
 TIMEOUT = 120
 
 
 @pytest.fixture
-def folder(tmp_path: Path, monkeypatch) -> Path:
-    copy = tmp_path / "examples"
-    shutil.copytree(EXAMPLES, copy)
-    monkeypatch.setenv("JOURNEYS_APP_FOLDER", str(copy))
-    for name in ("JOURNEYS_LANG", "JOURNEYS_VOCABULARY", "JOURNEYS_APP_INTERVIEWS"):
-        monkeypatch.delenv(name, raising=False)
-    return copy
+def folder(app_examples: Path) -> Path:
+    return app_examples
 
 
 def persona_page(path: Path) -> AppTest:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,13 +16,8 @@ TIMEOUT = 120
 
 
 @pytest.fixture
-def folder(tmp_path: Path, monkeypatch) -> Path:
-    copy = tmp_path / "examples"
-    shutil.copytree(EXAMPLES, copy)
-    monkeypatch.setenv("JOURNEYS_APP_FOLDER", str(copy))
-    monkeypatch.delenv("JOURNEYS_LANG", raising=False)
-    monkeypatch.delenv("JOURNEYS_VOCABULARY", raising=False)
-    return copy
+def folder(app_examples: Path) -> Path:
+    return app_examples
 
 
 def noor_gap_count() -> int:
