@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from e2e.browser import stop
 
 pytestmark = pytest.mark.wheel
 
@@ -119,5 +120,4 @@ def test_journeys_app_serves_the_bundled_examples(installed: Path, tmp_path: Pat
         assert statuses["/"][0] == 200 and b"<html" in statuses["/"][1].lower()
         assert statuses["/_stcore/health"] == (200, b"ok")
     finally:
-        os.killpg(server.pid, 15)
-        server.wait(timeout=30)
+        stop(server)

@@ -53,17 +53,23 @@ def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = STA
 
 
 def stop(process: subprocess.Popen) -> None:
-    """Stop the app and everything it started (its own process group), waiting a bounded time."""
-    if process.poll() is not None:
-        return
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=STOP_TIMEOUT)
-    except (ProcessLookupError, PermissionError):
-        pass
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=STOP_TIMEOUT)
+    """Stop the app and everything it started (its own process group): SIGTERM, then SIGKILL to
+    whatever of the group is left after a bounded wait. ``journeys app`` runs Streamlit as a
+    child, which can outlive the launcher; nothing may be left running."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(process.pid, sig)
+        except (ProcessLookupError, PermissionError):
+            break
+        deadline = time.monotonic() + STOP_TIMEOUT
+        while time.monotonic() < deadline:
+            process.poll()  # reap the launcher, so that only live members keep the group
+            try:
+                os.killpg(process.pid, 0)
+            except ProcessLookupError:
+                return
+            time.sleep(0.2)
+    process.wait(timeout=STOP_TIMEOUT)
 
 
 @contextmanager
