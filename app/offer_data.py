@@ -19,12 +19,9 @@ from app import data
 
 
 def catalogue_paths(folder: Path) -> list[Path]:
-    from journeys.folders import is_catalogue_path
+    from journeys.folders import catalogue_files
 
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.rglob("*") if p.is_file() and is_catalogue_path(p)
-                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+    return list(catalogue_files([folder])) if folder.is_dir() else []
 
 
 def _stamp(path: Path) -> tuple[int, int]:
@@ -74,17 +71,10 @@ def verdicts(found: data.Analysis, path: Path) -> dict[str, Any]:
 @st.cache_data(show_spinner=False, max_entries=32, hash_funcs=data.HASH)
 def cost_report(doc: data.Document, lang: str, scenario_id: str | None) -> dict[str, Any]:
     """The cost report of a persona (and a scenario) with the default cost table."""
-    from journeys.cost import cost_table, journey_cost
-    from journeys.cost.report import cost_report as report
+    from journeys.cost import cost_table
+    from journeys.cost.report import persona_cost_report
 
-    found = data.analysis(doc)
-    table = cost_table()
-    persona = found.persona_file.persona
-    before = journey_cost(persona, table)
-    if scenario_id is None:
-        return report(persona, table, data.catalog(lang), before)
-    after = journey_cost(data.scenario_analysis(doc, scenario_id).graph.persona, table)
-    return report(persona, table, data.catalog(lang), before, after, persona.scenario(scenario_id))
+    return persona_cost_report(data.analysis(doc).persona_file, cost_table(), data.catalog(lang), scenario_id)
 
 
 @st.cache_data(show_spinner=False, max_entries=32, hash_funcs=data.HASH)

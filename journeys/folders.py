@@ -51,3 +51,13 @@ def persona_files(paths: Iterable[str | Path]) -> Iterator[Path]:
 def checkable_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """The given files, and every persona and catalogue file below the given folders."""
     return _files(paths, lambda p: is_persona_path(p) or is_catalogue_path(p))
+
+
+def catalogue_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """The given files, and every service catalogue below the given folders, in a stable order."""
+    return _files(paths, is_catalogue_path)
+
+
+def interview_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """The given files, and every interview record below the given folders, in a stable order."""
+    return _files(paths, lambda p: p.name.endswith(INTERVIEW_SUFFIX))

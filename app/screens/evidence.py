@@ -15,7 +15,7 @@ from persona.errors import PersonaError
 from persona.i18n import Catalog
 
 from app import state, ui
-from journeys.interviews.records import interview_files
+from journeys.folders import interview_files
 
 INTERVIEWS_ENV = "JOURNEYS_APP_INTERVIEWS"
 

@@ -13,15 +13,10 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from persona.i18n import Catalog
 
 from journeys.cli.common import add_global_options, vocabulary_from, write_output_file
-
-if TYPE_CHECKING:
-    from persona.costs import CostTable
-    from persona.load import PersonaFile
 
 FORMATS = ("table", "json", "csv")
 PICTURE_FORMATS = ("svg", "png", "pdf", "dot")
@@ -49,6 +44,8 @@ def run(args: argparse.Namespace, text: Catalog) -> int:
         return 2
     loaded = read_persona(args.file, vocabulary_from(args))
     table = cost_table(args.costs)
+    from journeys.cost.report import persona_cost_report
+
     report = persona_cost_report(loaded, table, text, args.scenario)
     if args.output and fmt:
         from journeys.render.cost_view import cost_curve
@@ -61,22 +58,3 @@ def run(args: argparse.Namespace, text: Catalog) -> int:
     else:
         print(cost_table_text(report, text))
     return 0
-
-
-def persona_cost_report(loaded: PersonaFile, table: CostTable, text: Catalog, scenario_id: str | None) -> dict[str, Any]:
-    """The report of one persona (and one of its scenarios), with its prices checked first."""
-    from journeys.cost import journey_cost
-    from journeys.cost.check import check_prices
-    from journeys.cost.report import cost_report
-    from journeys.scenario import ScenarioError, apply_scenario
-
-    check_prices(loaded, table)
-    before = journey_cost(loaded.persona, table)
-    if scenario_id is None:
-        return cost_report(loaded.persona, table, text, before)
-    try:
-        changed = apply_scenario(loaded.persona, scenario_id, loaded.vocabulary)
-    except ScenarioError as exc:
-        raise ScenarioError(loaded.path, exc.problems) from None
-    after = journey_cost(changed, table)
-    return cost_report(loaded.persona, table, text, before, after, loaded.persona.scenario(scenario_id))

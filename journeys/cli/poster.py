@@ -79,7 +79,7 @@ def poster_extras(args: argparse.Namespace, persona_file, text: Catalog):
         verdicts = catalogue_verdicts(args.catalogue, prepare(persona_file, args.scenario, compare=bool(args.scenario)), text)
     panel = None
     if args.cost:
-        from journeys.cli.cost import persona_cost_report
+        from journeys.cost.report import persona_cost_report
         from journeys.cost import cost_table
         from journeys.render.cost_view import cost_curve
 

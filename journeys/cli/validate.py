@@ -42,8 +42,7 @@ def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:
 def run(args: argparse.Namespace, text: Catalog) -> int:
     from persona.interview_load import is_interview_path
 
-    from journeys.folders import checkable_files
-    from journeys.interviews.records import interview_files
+    from journeys.folders import checkable_files, interview_files
 
     vocabulary = vocabulary_from(args)
     privacy: PrivacyMode = "warning" if args.privacy_warn else "error"

@@ -11,6 +11,7 @@ from typing import Any
 
 from persona.costs import CostTable
 from persona.i18n import Catalog
+from persona.load import PersonaFile
 from persona.model import Persona, Scenario
 
 from journeys.cost.compare import CostComparison, compare_costs
@@ -110,3 +111,21 @@ def cost_report(persona: Persona, table: CostTable, text: Catalog, before: Journ
         report["return_on_investment"] = {b: _rounded(comparison.return_on_investment(b)) for b in BOUNDS}
         report["payback_age"] = {b: _rounded(comparison.payback_age(b), 1) for b in BOUNDS}
     return report
+
+
+def persona_cost_report(loaded: PersonaFile, table: CostTable, text: Catalog, scenario_id: str | None) -> dict[str, Any]:
+    """The report of one persona (and one of its scenarios), with its prices checked first."""
+    from journeys.cost.check import check_prices
+    from journeys.cost.journey import journey_cost
+    from journeys.scenario import ScenarioError, apply_scenario
+
+    check_prices(loaded, table)
+    before = journey_cost(loaded.persona, table)
+    if scenario_id is None:
+        return cost_report(loaded.persona, table, text, before)
+    try:
+        changed = apply_scenario(loaded.persona, scenario_id, loaded.vocabulary)
+    except ScenarioError as exc:
+        raise ScenarioError(loaded.path, exc.problems) from None
+    after = journey_cost(changed, table)
+    return cost_report(loaded.persona, table, text, before, after, loaded.persona.scenario(scenario_id))

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from persona.i18n import Catalog
 from persona.errors import PersonaError, PersonaInvalid, Problem
-from persona.interview import INTERVIEW_SUFFIX, InterviewRecord
+from persona.interview import InterviewRecord
 from persona.interview_load import InterviewFile, read_interview
 from persona.vocabulary import Vocabulary
+
+from journeys.folders import interview_files
 
 
 @dataclass(frozen=True)
@@ -29,19 +31,6 @@ class InterviewSet:
 
     def families(self) -> list[str]:
         return sorted({f.record.family for f in self.files})
-
-
-def interview_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """The given files, and every ``*.interview.yaml`` below the given folders, in a stable order."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for found in sorted(path.rglob(f"*{INTERVIEW_SUFFIX}")):
-                hidden = any(part.startswith(".") for part in found.relative_to(path).parts)
-                if found.is_file() and not hidden:
-                    yield found
-        else:
-            yield path
 
 
 class InterviewsInvalid(PersonaError):
