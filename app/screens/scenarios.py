@@ -1,4 +1,5 @@
-"""Scenarier: the persona and a "what if" side by side — gaps closed, remaining, new — and both timelines."""
+"""Scenarier: a "what if" over the persona as it is — gaps closed, remaining, new; what the
+scenario added, changed and removed, in words and drawn as one layer over the timeline."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from persona.i18n import Catalog
 
 from app import data, state, ui
 from journeys.gaps import rule_title
+from journeys.scenario_changes import change_summary
 
 
 def _chose() -> None:
@@ -54,13 +56,12 @@ def body(text: Catalog) -> None:
     with new:
         column(text, "new", comparison.new, "✚")
     lang, theme = state.lang(), state.theme()
-    st.subheader(text("app.scenarios.before", name=ui.literal(persona.name)))
-    ui.picture(data.timeline_svg(chosen.doc, lang, theme, None, None),
-               text("app.scenarios.before", name=persona.name))
-    st.subheader(text("app.scenarios.after", label=ui.literal(scenario.label)))
-    ui.picture(data.timeline_svg(chosen.doc, lang, theme, None, current),
-               text("app.scenarios.after", label=scenario.label))
-    ui.picture(data.legend_svg(chosen.doc, lang, theme, current), text("render.legend.title"))
+    st.subheader(text("scenario_page.layer", label=ui.literal(scenario.label)))
+    summary = change_summary(after.changes, text)
+    st.caption(ui.literal(summary))
+    ui.picture(data.scenario_layer_svg(chosen.doc, lang, theme, current),
+               text("scenario_page.layer_alt", label=scenario.label, summary=summary))
+    ui.picture(data.legend_svg(chosen.doc, lang, theme, current, layer=True), text("render.legend.title"))
     cost_section(text, chosen, scenario)
 
 
