@@ -258,3 +258,22 @@ def test_the_layer_marks_tell_apart_from_every_other_mark_without_colour(theme: 
             step = abs(grey(first.look.fill) - grey(second.look.fill))
             assert step >= VISIBLE_GREY_STEP, f"{first.label} and {second.label}: {step:.0f} grey levels apart"
     assert len({without_colour(e.look) for e in marks}) == 3  # the three differ by form or line alone
+
+
+# --- where it is used ----------------------------------------------------------------------
+
+def test_render_compare_draws_the_layer_and_without_compare_it_does_not(cli):
+    path = EXAMPLES / "kim.yaml"
+    compared = cli("render", path, "--scenario", "kontaktperson-forskola", "--compare", "--format", "dot")
+    assert compared.code == 0, compared.err
+    assert 'id="scenario-removed-event-soc-avslut2"' in compared.out and LABELS[ADDED] in compared.out
+    alone = cli("render", path, "--scenario", "kontaktperson-forskola", "--format", "dot")
+    assert alone.code == 0 and "scenario-" not in alone.out and "soc-avslut2" not in alone.out
+
+
+def test_golden_scenario_layer():
+    from tests.render_helpers import check_golden, normalise_svg
+
+    _, drawing = layered("noor", "ett-familjeombud")
+    check_golden("noor.ett-familjeombud.layer.dot", drawing.dot)
+    check_golden("noor.ett-familjeombud.layer.svg", normalise_svg(drawing.svg()))
