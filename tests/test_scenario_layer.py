@@ -15,7 +15,7 @@ from journeys.folders import persona_files
 from journeys.render import gap_messages, number_gaps
 from journeys.render.layout import layout_timeline
 from journeys.render.legend_view import Legend
-from journeys.render.scenario_layer import VEIL, legend_entries, scenario_layer
+from journeys.render.scenario_layer import VEIL, frame_width, legend_entries, scenario_layer
 from journeys.render.theme import PRINT, theme_named
 from journeys.scenario import apply_scenario
 from journeys.scenario_changes import ADDED, CHANGED, REMOVED, change_summary, scenario_changes
@@ -157,7 +157,8 @@ def test_the_layer_draws_each_change_by_its_own_mark():
     assert '"scenario:soc-avslut2:strike"' in dot
     # an added event: a heavy frame and a plus; a changed one: a double frame
     added = re.search(r'"scenario:s1-kontaktperson" \[[^\]]*\]', dot).group(0)
-    assert f"penwidth={PRINT.line_width * 3:g}" in added and "peripheries" not in added
+    assert f"penwidth={frame_width(ADDED, PRINT):g}" in added and "peripheries" not in added
+    assert frame_width(ADDED, PRINT) >= 2.5 * frame_width(CHANGED, PRINT)
     assert '"scenario:s1-kontaktperson:plus:down"' in dot
     changed = re.search(r'"scenario:forskoleklass" \[[^\]]*\]', dot).group(0)
     assert "peripheries=2" in changed and '"scenario:forskoleklass:plus:disc"' not in dot

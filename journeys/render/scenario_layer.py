@@ -30,9 +30,9 @@ from journeys.render.theme import Theme
 from journeys.scenario_changes import ADDED, CHANGED, KINDS, REMOVED, ScenarioChanges
 
 VEIL = "#FFFFFFB8"  # the white veil over a removed element: what was there stays legible, faded
-FRAME_MARGIN = 2.5  # how far a frame stands off the mark it surrounds
-PLUS_SIZE = 10.0  # the plus badge's diameter at the print theme's marker size (9 pt)
-HEAVY = 3.0  # an added element's frame, times the theme's line width
+FRAME_MARGIN = 0.28  # how far a frame stands off the mark it surrounds, times the theme's marker size
+PLUS_SIZE = 1.1  # the plus badge's diameter, times the theme's marker size
+HEAVY = 1.8  # an added element's frame in points (at least: 1.6 times the theme's line width)
 STRIKE = 1.4  # the strike-through line's thickness, times the theme's line width
 
 
@@ -67,18 +67,23 @@ def _limit(until: float | None) -> float:
 
 # --- the marks -----------------------------------------------------------------------------
 
+def frame_width(action: str, theme: Theme) -> float:
+    """The line width of the frame around an added (heavy) or changed (double, each line thin) mark."""
+    return max(HEAVY, theme.line_width * 1.6) if action == ADDED else theme.line_width
+
+
 def _frame(dot: DotGraph, name: str, box: Box, shape: str, theme: Theme, action: str, element_id: str) -> None:
     """A frame around a mark: heavy when added, double when changed (no fill: the mark shows)."""
-    outer = Box(box.x - FRAME_MARGIN, box.y - FRAME_MARGIN, box.w + 2 * FRAME_MARGIN, box.h + 2 * FRAME_MARGIN)
+    margin = FRAME_MARGIN * theme.marker
+    outer = Box(box.x - margin, box.y - margin, box.w + 2 * margin, box.h + 2 * margin)
     x, y = outer.centre
     dot.node(name, x, y, id=element_id, shape=shape, width=inch(outer.w), height=inch(outer.h), fixedsize="true",
-             color=theme.ink, penwidth=theme.line_width * (HEAVY if action == ADDED else 1.0),
-             peripheries=2 if action == CHANGED else None)
+             color=theme.ink, penwidth=frame_width(action, theme), peripheries=2 if action == CHANGED else None)
 
 
 def _plus(dot: DotGraph, name: str, x: float, y: float, theme: Theme) -> None:
     """A small white disc with a black plus, centred at (x, y)."""
-    size = PLUS_SIZE * theme.marker / 9.0
+    size = PLUS_SIZE * theme.marker
     arm, thick = size * 0.62, max(size * 0.16, 1.0)
     dot.node(f"{name}:disc", x, y, shape="circle", width=inch(size), height=inch(size), fixedsize="true",
              style="filled", fillcolor="#FFFFFF", color=theme.ink, penwidth=theme.line_width)
@@ -104,7 +109,8 @@ def _mark(dot: DotGraph, name: str, action: str, box: Box, strike: tuple[Box, fl
         return
     _frame(dot, name, box, shape, theme, action, element_id)
     if action == ADDED:
-        _plus(dot, f"{name}:plus", box.x - FRAME_MARGIN, box.y - FRAME_MARGIN, theme)
+        margin = FRAME_MARGIN * theme.marker
+        _plus(dot, f"{name}:plus", box.x - margin, box.y - margin, theme)
 
 
 def _bar_kind(item: Any) -> str:
