@@ -278,3 +278,17 @@ def test_golden_scenario_layer():
     _, drawing = layered("noor", "ett-familjeombud")
     check_golden("noor.ett-familjeombud.layer.dot", drawing.dot)
     check_golden("noor.ett-familjeombud.layer.svg", normalise_svg(drawing.svg()))
+
+
+def test_the_table_in_the_docs_is_what_the_examples_do():
+    from tests.conftest import ROOT
+
+    docs = (ROOT / "docs" / "render.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (\w+), `([a-z0-9-]+)` \| (.+) \|$", docs, re.M)
+    expected = {(name, scenario_id) for name, scenario_id in example_scenarios() if "/" not in name}
+    assert {(name, sid) for name, sid, _ in rows} == expected
+    for name, scenario_id, cells in rows:
+        changes = changes_of(name, scenario_id)
+        counts = [" / ".join(str(changes.count(action, kind)) for action in (ADDED, CHANGED, REMOVED))
+                  for kind in ("events", "supports", "factors")]
+        assert cells.split(" | ") == counts, (name, scenario_id)
