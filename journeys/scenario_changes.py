@@ -15,6 +15,10 @@ from typing import Any
 
 from persona.i18n import Catalog
 from persona.model import CHANGEABLE, Persona
+from persona.vocabulary import Vocabulary
+
+from journeys.ages import format_age, format_age_span
+from journeys.labels import event_label, support_label
 
 KINDS = tuple(CHANGEABLE)  # events, supports, factors
 ADDED, CHANGED, REMOVED = "added", "changed", "removed"
@@ -121,3 +125,39 @@ def change_summary(changes: ScenarioChanges, text: Catalog) -> str:
     for phrase in phrases[1:]:
         joined = text("scenario_layer.summary.between_kinds", first=joined, then=phrase)
     return text("scenario_layer.summary.sentence", list=joined)
+
+
+def _label(item: Any, kind: str, vocabulary: Vocabulary, text: Catalog) -> str:
+    if kind == "events":
+        return event_label(item, vocabulary, text)
+    if kind == "supports":
+        return support_label(item, vocabulary, text)
+    return str(item.label)
+
+
+def _when(item: Any, kind: str, text: Catalog) -> str:
+    if kind == "events":
+        return format_age(item.age, text)
+    end = item.to if item.to is not None else None
+    return format_age(item.from_, text) if end is None else format_age_span(item.from_, end, text)
+
+
+def _field_word(kind: str, name: str, text: Catalog) -> str:
+    """A field as a reader calls it ("överlämning" for ``handover``; an event's ``to`` is its receiver)."""
+    for key in (f"scenario_layer.field.{kind}.{name}", f"scenario_layer.field.{name}"):
+        if text.has(key):
+            return text(key)
+    return name
+
+
+def change_lines(changes: ScenarioChanges, vocabulary: Vocabulary, text: Catalog) -> tuple[str, ...]:
+    """One line per element the scenario touched: what it is, when, and for a changed one the
+    fields that differ ("Förskoleklass (händelse, 6 år): överlämning, anteckning")."""
+    lines = []
+    for element in changes.elements:
+        item = element.after if element.after is not None else element.before
+        params = {"label": _label(item, element.kind, vocabulary, text), "when": _when(item, element.kind, text),
+                  "what": text(f"scenario_layer.kind.{element.kind}"),
+                  "fields": ", ".join(_field_word(element.kind, name, text) for name in element.fields)}
+        lines.append(text(f"scenario_layer.line.{element.action}", **params))
+    return tuple(lines)

@@ -62,6 +62,11 @@ def test_the_scenario_is_one_timeline_with_its_layer_and_a_caption(app_examples:
     assert caption in [shown(c.value) for c in at.caption]
     assert [m.label for m in at.metric][:3] == ["Stängda glapp", "Kvarstående glapp", "Nya glapp"]
     assert "I dag, 0–20 år" in [m.label for m in at.metric]  # the cost section is kept
+    listed = at.expander[0]
+    assert listed.label == "Vad scenariot ändrar, element för element (6)"
+    items = "".join(element.value for element in listed.get("html"))
+    assert "<li>Borttaget: Utredning avslutas utan insats (händelse, 8 år 7 mån)</li>" in items
+    assert items.count("<li>") == 6
 
 
 def test_another_scenario_redraws_the_layer_and_its_caption(app_examples: Path):

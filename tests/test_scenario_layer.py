@@ -18,7 +18,7 @@ from journeys.render.legend_view import Legend
 from journeys.render.scenario_layer import VEIL, frame_width, legend_entries, scenario_layer
 from journeys.render.theme import PRINT, theme_named
 from journeys.scenario import apply_scenario
-from journeys.scenario_changes import ADDED, CHANGED, REMOVED, change_summary, scenario_changes
+from journeys.scenario_changes import ADDED, CHANGED, REMOVED, change_lines, change_summary, scenario_changes
 from persona.load import read_persona
 from tests.conftest import EXAMPLES
 from tests.render_helpers import catalog, example, journey_of
@@ -127,6 +127,31 @@ def test_the_summary_says_what_changed_in_words():
     loaded = persona_with('      - set: {id: signal, label: "Signal"}')
     nothing = scenario_changes(loaded.persona, apply_scenario(loaded.persona, "s"), "s")
     assert change_summary(nothing, catalog()) == "Scenariot lägger inte till, ändrar eller tar bort något."
+
+
+def test_one_line_per_element_says_what_when_and_which_fields():
+    loaded = read_persona(EXAMPLES / "kim.yaml")
+    lines = change_lines(changes_of("kim", "bro-vid-18"), loaded.vocabulary, catalog())
+    assert lines == (
+        "Tillagt: SIP inför 18-årsdagen (händelse, 17 år 5 mån)",
+        "Tillagt: SIP-uppföljning efter 18 (händelse, 18 år 7 mån)",
+        "Ändrat: Flyttar hem – eftervård startar (händelse, 18 år) – överlämning, etikett",
+        "Ändrat: Första besöket på vuxenpsykiatrin (händelse, 18 år 1 mån) – ålder",
+        "Borttaget: Mini-Maria avslutar vid 18 år (händelse, 18 år)",
+        "Tillagt: Eftervård och stödboende (insats, 18 år – 19 år 6 mån)",
+        "Tillagt: KAA-coach (insats, 18 år – 20 år)",
+        "Ändrat: Behandling cannabis (insats, 17 år 4 mån – 19 år) – slutar",
+    )
+    english = change_lines(changes_of("kim", "bro-vid-18"), loaded.vocabulary, catalog("en"))
+    assert english[2] == "Changed: Flyttar hem – eftervård startar (event, 18 years) – hand-over, label"
+
+
+def test_every_field_a_scenario_can_set_has_a_word():
+    from persona.model import CHANGEABLE
+
+    names = {info.alias or name for model in CHANGEABLE.values() for name, info in model.model_fields.items()}
+    for lang in ("sv", "en"):
+        assert [n for n in sorted(names) if not catalog(lang).has(f"scenario_layer.field.{n}")] == []
 
 
 # --- the picture ---------------------------------------------------------------------------

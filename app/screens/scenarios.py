@@ -11,7 +11,7 @@ from persona.i18n import Catalog
 
 from app import data, state, ui
 from journeys.gaps import rule_title
-from journeys.scenario_changes import change_summary
+from journeys.scenario_changes import change_lines, change_summary
 
 
 def _chose() -> None:
@@ -59,6 +59,10 @@ def body(text: Catalog) -> None:
     st.subheader(text("scenario_page.layer", label=ui.literal(scenario.label)))
     summary = change_summary(after.changes, text)
     st.caption(ui.literal(summary))
+    lines = change_lines(after.changes, after.persona_file.vocabulary, text)
+    if lines:
+        with st.expander(text("scenario_page.changes", count=len(lines))):
+            ui.bullet_list(lines)
     ui.picture(data.scenario_layer_svg(chosen.doc, lang, theme, current),
                text("scenario_page.layer_alt", label=scenario.label, summary=summary))
     ui.picture(data.legend_svg(chosen.doc, lang, theme, current, layer=True), text("render.legend.title"))
