@@ -13,6 +13,7 @@ import pytest
 from journeys import render
 from journeys.folders import persona_files
 from journeys.render import gap_messages, number_gaps
+from journeys.render.geometry import Box
 from journeys.render.layout import layout_timeline
 from journeys.render.legend_view import Legend
 from journeys.render.scenario_layer import VEIL, frame_width, legend_entries, scenario_layer
@@ -317,3 +318,28 @@ def test_the_table_in_the_docs_is_what_the_examples_do():
         counts = [" / ".join(str(changes.count(action, kind)) for action in (ADDED, CHANGED, REMOVED))
                   for kind in ("events", "supports", "factors")]
         assert cells.split(" | ") == counts, (name, scenario_id)
+
+
+def test_a_removed_element_prints_faded_in_grayscale():
+    """Rasterised and converted to grey: the text of a removed event is a light grey (under its
+    veil), an unchanged one stays black; the strike-through line stays black."""
+    import io
+
+    from PIL import Image
+
+    journey, drawing = layered("kim", "kontaktperson-forskola")
+    image = Image.open(io.BytesIO(drawing.as_format("png"))).convert("L")
+    scale = image.width / drawing.width
+    layer = scenario_layer(journey.graph, journey.changes)
+    layout = layout_timeline(layer.graph, number_gaps(journey.gaps, journey.comparison), catalog(), PRINT)
+    marks = {m.event.id: m for m in layout.events}
+
+    def darkest(box) -> int:
+        return image.crop(tuple(round(v * scale) for v in (box.x, box.y, box.right, box.bottom))).getextrema()[0]
+
+    removed, kept = marks["soc-avslut2"], marks["soc-samtal"]
+    label = removed.label
+    second_line = Box(label.x, label.y + label.h / 2, label.w, label.h / 2)  # not struck through
+    assert darkest(second_line) > 150
+    assert darkest(kept.label) < 60
+    assert darkest(Box(label.x, removed.marker.centre[1] - 0.4, label.w, 0.8)) < 60
