@@ -62,6 +62,9 @@ def test_the_scenario_is_one_timeline_with_its_layer_and_a_caption(app_examples:
     assert caption in [shown(c.value) for c in at.caption]
     assert [m.label for m in at.metric][:3] == ["Stängda glapp", "Kvarstående glapp", "Nya glapp"]
     assert "I dag, 0–20 år" in [m.label for m in at.metric]  # the cost section is kept
+    page = "\n".join(element.value for element in at.get("html"))
+    assert page.count("<li>✔ ") == 2 and page.count("<li>✚ ") == 1  # the closed and new gaps listed
+    assert "**Stängda glapp**" in [m.value for m in at.markdown]
     listed = at.expander[0]
     assert listed.label == "Vad scenariot ändrar, element för element (6)"
     items = "".join(element.value for element in listed.get("html"))
