@@ -150,14 +150,39 @@ def _field_word(kind: str, name: str, text: Catalog) -> str:
     return name
 
 
+AGE_FIELDS = {"events": ("age",), "supports": ("from", "to"), "factors": ("from", "to")}
+
+
+def _value(kind: str, name: str, value: Any, vocabulary: Vocabulary, text: Catalog) -> str | None:
+    """A changed field's value as people say it, for the ages and the hand-over; None for the others."""
+    if name in AGE_FIELDS[kind]:
+        return format_age(float(value), text) if value is not None else text("scenario_layer.open_end")
+    if name == "handover" and value is not None:
+        return vocabulary.label("handovers", str(value), text.lang)
+    return None
+
+
+def _field_change(element: ElementChange, name: str, vocabulary: Vocabulary, text: Catalog) -> str:
+    """A changed field: its name, and for an age or a hand-over what it was and what it becomes
+    ("ålder 11 år 3 mån → 11 år 1 mån"; a hand-over's values name themselves: "Ingen överlämning
+    → Fullständig överlämning")."""
+    word = _field_word(element.kind, name, text)
+    before, after = (_value(element.kind, name, getattr(v, "model_dump")(by_alias=True).get(name), vocabulary, text)
+                     for v in (element.before, element.after))
+    if before is None or after is None:
+        return word
+    key = "scenario_layer.value_change_named" if name == "handover" else "scenario_layer.value_change"
+    return text(key, field=word, before=before, after=after)
+
+
 def change_lines(changes: ScenarioChanges, vocabulary: Vocabulary, text: Catalog) -> tuple[str, ...]:
     """One line per element the scenario touched: what it is, when, and for a changed one the
-    fields that differ ("Förskoleklass (händelse, 6 år): överlämning, anteckning")."""
+    fields that differ ("… (händelse, 6 år) – Delvis överlämning → Fullständig överlämning, anteckning")."""
     lines = []
     for element in changes.elements:
         item = element.after if element.after is not None else element.before
         params = {"label": _label(item, element.kind, vocabulary, text), "when": _when(item, element.kind, text),
                   "what": text(f"scenario_layer.kind.{element.kind}"),
-                  "fields": ", ".join(_field_word(element.kind, name, text) for name in element.fields)}
+                  "fields": ", ".join(_field_change(element, name, vocabulary, text) for name in element.fields)}
         lines.append(text(f"scenario_layer.line.{element.action}", **params))
     return tuple(lines)

@@ -136,15 +136,15 @@ def test_one_line_per_element_says_what_when_and_which_fields():
     assert lines == (
         "Tillagt: SIP inför 18-årsdagen (händelse, 17 år 5 mån)",
         "Tillagt: SIP-uppföljning efter 18 (händelse, 18 år 7 mån)",
-        "Ändrat: Flyttar hem – eftervård startar (händelse, 18 år) – överlämning, etikett",
-        "Ändrat: Första besöket på vuxenpsykiatrin (händelse, 18 år 1 mån) – ålder",
+        "Ändrat: Flyttar hem – eftervård startar (händelse, 18 år) – Ingen överlämning → Fullständig överlämning, etikett",
+        "Ändrat: Första besöket på vuxenpsykiatrin (händelse, 18 år 1 mån) – ålder 18 år 11 mån → 18 år 1 mån",
         "Borttaget: Mini-Maria avslutar vid 18 år (händelse, 18 år)",
         "Tillagt: Eftervård och stödboende (insats, 18 år – 19 år 6 mån)",
         "Tillagt: KAA-coach (insats, 18 år – 20 år)",
-        "Ändrat: Behandling cannabis (insats, 17 år 4 mån – 19 år) – slutar",
+        "Ändrat: Behandling cannabis (insats, 17 år 4 mån – 19 år) – slutar 18 år → 19 år",
     )
     english = change_lines(changes_of("kim", "bro-vid-18"), loaded.vocabulary, catalog("en"))
-    assert english[2] == "Changed: Flyttar hem – eftervård startar (event, 18 years) – hand-over, label"
+    assert english[2] == "Changed: Flyttar hem – eftervård startar (event, 18 years) – No hand-over → Full hand-over, label"
 
 
 def test_every_field_a_scenario_can_set_has_a_word():
