@@ -53,6 +53,7 @@ class Analysis:
     graph: Any  # journeys.graph.JourneyGraph
     gaps: tuple[Any, ...]  # journeys.gaps.Gap
     comparison: Any = None  # journeys.scenario.GapComparison, for a scenario
+    changes: Any = None  # journeys.scenario_changes.ScenarioChanges, for a scenario
 
 
 @lru_cache(maxsize=None)  # plain caches: asked for several times on every run, and never change
@@ -82,13 +83,15 @@ def scenario_analysis(doc: Document, scenario_id: str) -> Analysis:
     from journeys.gaps import find_gaps
     from journeys.graph import build_graph
     from journeys.scenario import apply_scenario, compare_gaps
+    from journeys.scenario_changes import scenario_changes
 
     before = analysis(doc)
     vocab = before.persona_file.vocabulary
     persona = apply_scenario(before.persona_file.persona, scenario_id, vocab)
     graph = build_graph(persona, vocab)
     gaps = find_gaps(graph)
-    return Analysis(before.persona_file, graph, gaps, compare_gaps(before.gaps, gaps))
+    changes = scenario_changes(before.persona_file.persona, persona, scenario_id)
+    return Analysis(before.persona_file, graph, gaps, compare_gaps(before.gaps, gaps), changes)
 
 
 def chosen(doc: Document, scenario_id: str | None) -> Analysis:
@@ -106,6 +109,17 @@ def timeline_svg(doc: Document, lang: str, theme: str, until_age: float | None,
                     comparison=found.comparison, legend=legend).svg()
 
 
+@st.cache_data(show_spinner=False, max_entries=64, hash_funcs=HASH)
+def scenario_layer_svg(doc: Document, lang: str, theme: str, scenario_id: str) -> str:
+    """One timeline of a scenario over the journey as it is: what the scenario added, changed and
+    removed, and the gaps it closes, leaves and opens (no legend: :func:`legend_svg` with ``layer``)."""
+    from journeys.render import timeline
+
+    found = scenario_analysis(doc, scenario_id)
+    return timeline(found.graph, found.gaps, catalog(lang), theme=theme, comparison=found.comparison,
+                    legend=False, changes=found.changes).svg()
+
+
 @st.cache_data(show_spinner=False, max_entries=512, hash_funcs=HASH)
 def focus_svg(doc: Document, lang: str, age: float, gap_number: int,
               scenario_id: str | None = None) -> tuple[str, tuple[str, ...], tuple[float, float]]:
@@ -120,14 +134,15 @@ def focus_svg(doc: Document, lang: str, age: float, gap_number: int,
 
 
 @st.cache_data(show_spinner=False, max_entries=64, hash_funcs=HASH)
-def legend_svg(doc: Document, lang: str, theme: str, scenario_id: str | None = None, width: float = 1400.0) -> str:
+def legend_svg(doc: Document, lang: str, theme: str, scenario_id: str | None = None, width: float = 1400.0,
+               layer: bool = False) -> str:
     """The timeline's legend: what each shape, bar, line and mark means (no gap list: the page
-    explains the gaps)."""
+    explains the gaps); with ``layer``, also the marks of what the scenario added, changed, removed."""
     from journeys.render import legend
 
     found = chosen(doc, scenario_id)
     return legend(found.graph, catalog(lang), theme=theme, width=width, comparison=found.comparison,
-                  explain=False).svg()
+                  explain=False, changes=found.changes if layer else None).svg()
 
 
 @st.cache_data(show_spinner=False, max_entries=64, hash_funcs=HASH)

@@ -272,7 +272,7 @@ def test_a_scenario_is_compared_with_the_persona(folder: Path):
     expected = compare_gaps(before, after)
     assert [m.value for m in at.metric][:3] == [str(len(expected.closed)), str(len(expected.remaining)),
                                                 str(len(expected.new))]
-    assert html(at).count("<img") == 4  # both timelines, their legend and the cost curve (tests/test_app_offer.py)
+    assert html(at).count("<img") == 3  # the scenario layer, its legend and the cost curve (tests/test_app_scenarios.py)
     if len(loaded.persona.scenarios) > 1:
         at.selectbox(key="scenario_choice").set_value(loaded.persona.scenarios[1].id).run()
         quiet(at)

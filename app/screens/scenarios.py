@@ -1,4 +1,5 @@
-"""Scenarier: the persona and a "what if" side by side — gaps closed, remaining, new — and both timelines."""
+"""Scenarier: a "what if" over the persona as it is — gaps closed, remaining, new; what the
+scenario added, changed and removed, in words and drawn as one layer over the timeline."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from persona.i18n import Catalog
 
 from app import data, state, ui
 from journeys.gaps import rule_title
+from journeys.scenario_changes import change_lines, change_summary
 
 
 def _chose() -> None:
@@ -20,13 +22,23 @@ def gap_lines(text: Catalog, gaps) -> list[str]:
     return [text("app.scenarios.gap_line", title=rule_title(g.rule, text), span=ui.age_span(g, text)) for g in gaps]
 
 
-def column(text: Catalog, kind: str, gaps, mark: str) -> None:
-    st.metric(text(f"app.scenarios.{kind}"), len(gaps))
-    lines = gap_lines(text, gaps)
-    if lines:
-        ui.bullet_list([f"{mark} {line}" for line in lines])
-    else:
-        st.caption(text("app.scenarios.no_gaps"))
+GAP_KINDS = (("closed", "✔"), ("remaining", "●"), ("new", "✚"))
+
+
+def gap_columns(text: Catalog, comparison, lists: bool) -> None:
+    """The closed, remaining and new gaps side by side: their counts, or (``lists``) each gap."""
+    for place, (kind, mark) in zip(st.columns(3), GAP_KINDS):
+        gaps = getattr(comparison, kind)
+        with place:
+            if not lists:
+                st.metric(text(f"app.scenarios.{kind}"), len(gaps))
+                continue
+            st.markdown(f"**{ui.escape(text(f'app.scenarios.{kind}'))}**")
+            lines = gap_lines(text, gaps)
+            if lines:
+                ui.bullet_list([f"{mark} {line}" for line in lines])
+            else:
+                st.caption(text("app.scenarios.no_gaps"))
 
 
 def body(text: Catalog) -> None:
@@ -45,23 +57,26 @@ def body(text: Catalog) -> None:
     if scenario.note:
         st.caption(ui.literal(scenario.note))
     after = data.scenario_analysis(chosen.doc, current)
-    comparison = after.comparison
-    closed, remaining, new = st.columns(3)
-    with closed:
-        column(text, "closed", comparison.closed, "✔")
-    with remaining:
-        column(text, "remaining", comparison.remaining, "●")
-    with new:
-        column(text, "new", comparison.new, "✚")
-    lang, theme = state.lang(), state.theme()
-    st.subheader(text("app.scenarios.before", name=ui.literal(persona.name)))
-    ui.picture(data.timeline_svg(chosen.doc, lang, theme, None, None),
-               text("app.scenarios.before", name=persona.name))
-    st.subheader(text("app.scenarios.after", label=ui.literal(scenario.label)))
-    ui.picture(data.timeline_svg(chosen.doc, lang, theme, None, current),
-               text("app.scenarios.after", label=scenario.label))
-    ui.picture(data.legend_svg(chosen.doc, lang, theme, current), text("render.legend.title"))
+    gap_columns(text, after.comparison, lists=False)
+    layer_section(text, chosen, after, scenario)
+    gap_columns(text, after.comparison, lists=True)
     cost_section(text, chosen, scenario)
+
+
+def layer_section(text: Catalog, chosen, after, scenario) -> None:
+    """The scenario drawn as one layer over the journey, what it changed in a sentence and, folded,
+    element by element; the legend of the marks shown."""
+    lang, theme = state.lang(), state.theme()
+    st.subheader(text("scenario_page.layer", label=ui.literal(scenario.label)))
+    summary = change_summary(after.changes, text)
+    st.caption(ui.literal(summary))
+    ui.picture(data.scenario_layer_svg(chosen.doc, lang, theme, scenario.id),
+               text("scenario_page.layer_alt", label=scenario.label, summary=summary))
+    ui.picture(data.legend_svg(chosen.doc, lang, theme, scenario.id, layer=True), text("render.legend.title"))
+    lines = change_lines(after.changes, after.persona_file.vocabulary, text)
+    if lines:
+        with st.expander(text("scenario_page.changes", count=len(lines))):
+            ui.bullet_list(lines)
 
 
 def _payback(value, text: Catalog) -> str:

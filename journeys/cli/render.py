@@ -104,7 +104,8 @@ def rendered(args: argparse.Namespace, fmt: str, text: Catalog) -> bytes | str:
 
     assumptions = assumption_ids(persona_file.persona, args.interviews, persona_file.vocabulary)
     drawing = render.picture(args.view, journey.graph, journey.gaps, text, theme=args.theme or "print",
-                             until_age=args.until, comparison=journey.comparison, assumptions=assumptions)
+                             until_age=args.until, comparison=journey.comparison, assumptions=assumptions,
+                             changes=journey.changes)
     data = drawing.as_format(fmt)
     return data if fmt in BINARY else data.decode("utf-8")
 

@@ -32,14 +32,18 @@ def gap_messages(numbered: Sequence[NumberedGap], graph: JourneyGraph, text: Cat
 
 def timeline(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, *, theme: str = "print",
              until_age: float | None = None, comparison: Any = None, legend: bool = True,
-             assumptions: frozenset[str] = frozenset()) -> Drawing:
+             assumptions: frozenset[str] = frozenset(), changes: Any = None) -> Drawing:
     """The swimlane timeline. ``until_age`` reveals only what happened up to that age;
     ``comparison`` (a scenario's GapComparison) draws closed gaps as closed; ``assumptions``
-    (ids of elements without sources) are drawn dashed and explained in the legend."""
+    (ids of elements without sources) are drawn dashed and explained in the legend; ``changes``
+    (a scenario's ScenarioChanges, with ``graph`` the scenario's journey) draws the scenario as a
+    layer over the journey: what it added, changed and removed."""
     from journeys.render.legend_view import Legend
+    from journeys.render.scenario_layer import legend_entries, scenario_layer
     from journeys.render.timeline_view import timeline_dot
 
     look = theme_named(theme)
+    layer = scenario_layer(graph, changes) if changes is not None else None
     every = number_gaps(gaps, comparison)
     numbered = every if until_age is None else tuple(n for n in every if n.gap.start <= until_age + 1e-9)
     messages = gap_messages(every, graph, text) if legend or until_age is not None else ()
@@ -47,25 +51,29 @@ def timeline(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, *, theme: 
     if legend:
         shown = {n.number for n in numbered}
         key = Legend(text, graph.vocabulary, look, [m for m in messages if m[0].number in shown],
-                     assumptions=bool(assumptions))
-        room = Legend(text, graph.vocabulary, look, messages, assumptions=bool(assumptions))
+                     assumptions=bool(assumptions), marks=legend_entries(layer, text, look, until_age))
+        room = Legend(text, graph.vocabulary, look, messages, assumptions=bool(assumptions),
+                      marks=legend_entries(layer, text, look))
     elif until_age is not None:
         room = Legend(text, graph.vocabulary, look, messages)
-    dot, width, height = timeline_dot(graph, numbered, text, look, until_age, key, room, assumptions)
+    dot, width, height = timeline_dot(graph, numbered, text, look, until_age, key, room, assumptions, layer)
     return Drawing(dot, width, height)
 
 
 def legend(graph: JourneyGraph, text: Catalog, *, theme: str = "print", width: float = 600.0,
            gaps: Sequence[Any] = (), comparison: Any = None, assumptions: bool = False,
-           explain: bool = True) -> Drawing:
+           explain: bool = True, changes: Any = None) -> Drawing:
     """The legend on its own (and the gap explanations, when gaps are given; ``explain=False``:
-    the marks only, with those for closed and new gaps when a comparison has them)."""
+    the marks only, with those for closed and new gaps when a comparison has them, and for what a
+    scenario added, changed and removed when its ``changes`` are given)."""
     from journeys.render.legend_view import Legend, legend_drawing_dot
+    from journeys.render.scenario_layer import legend_entries, scenario_layer
 
     look = theme_named(theme)
     numbered = number_gaps(gaps, comparison)
+    layer = scenario_layer(graph, changes) if changes is not None else None
     key = Legend(text, graph.vocabulary, look, gap_messages(numbered, graph, text) if gaps or comparison else (),
-                 assumptions=assumptions, explain=explain)
+                 assumptions=assumptions, explain=explain, marks=legend_entries(layer, text, look))
     dot, w, h = legend_drawing_dot(key, width)
     return Drawing(dot, w, h)
 
@@ -88,12 +96,12 @@ def balance(graph: JourneyGraph, text: Catalog, *, theme: str = "print") -> Draw
 
 def picture(view: str, graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, *, theme: str = "print",
             until_age: float | None = None, comparison: Any = None,
-            assumptions: frozenset[str] = frozenset()) -> Drawing:
-    """One of the :data:`PICTURE_VIEWS` by name (``until_age`` and ``comparison`` are the
-    timeline's; the other pictures show the whole life of the persona)."""
+            assumptions: frozenset[str] = frozenset(), changes: Any = None) -> Drawing:
+    """One of the :data:`PICTURE_VIEWS` by name (``until_age``, ``comparison`` and ``changes``
+    are the timeline's; the other pictures show the whole life of the persona)."""
     if view == "timeline":
         return timeline(graph, gaps, text, theme=theme, until_age=until_age, comparison=comparison,
-                        assumptions=assumptions)
+                        assumptions=assumptions, changes=changes)
     if view == "ecomap":
         return ecomap(graph, gaps, text, theme=theme)
     if view == "balance":

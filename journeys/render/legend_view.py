@@ -60,6 +60,7 @@ class Legend:
     title: bool = True
     explain: bool = True  # False: the gaps only decide which marks are explained (closed, new)
     assumptions: bool = False  # the picture draws assumptions (elements without sources): explain them
+    marks: Sequence[Entry] = ()  # entries for marks a picture adds (a scenario's layer)
     entries: list[Entry] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -89,6 +90,7 @@ class Legend:
         if self.assumptions:
             entries.append(Entry(self._assumption(), t("assumption_legend.entry"),
                                  Look("assumption", style=ASSUMPTION_BAR_STYLE, ends="dashed ring")))
+        entries += self.marks
         entries.append(Entry(self._badge(OPEN), t("render.legend.gap"), Look("badge", theme.gap_line)))
         for severity in (3, 2, 1):
             width, style = bracket_style(severity, theme)

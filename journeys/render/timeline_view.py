@@ -22,6 +22,7 @@ from journeys.render.marks import (
     ASSUMPTION_BAR_STYLE, BRACKET_TICK, badge, bar, bracket_style, factor_bar_style, hatch, marker,
     support_bar_style, text_block,
 )
+from journeys.render.scenario_layer import ScenarioLayer, draw_layer
 from journeys.render.theme import HANDOVER_STYLES, Theme
 
 MIN_ZONE_WIDTH = 4.0
@@ -320,13 +321,14 @@ def _draw_record_end(dot: DotGraph, layout: TimelineLayout, graph: JourneyGraph,
 
 def timeline_dot(graph: JourneyGraph, numbered: Sequence[NumberedGap], text: Catalog, theme: Theme,
                  until_age: float | None = None, legend: Any = None, room: Any = None,
-                 assumptions: frozenset[str] = frozenset()) -> tuple[str, float, float]:
+                 assumptions: frozenset[str] = frozenset(), layer: ScenarioLayer | None = None) -> tuple[str, float, float]:
     """The DOT text of the timeline, with its width and height in points. ``room`` is the
     legend the height is made for (the whole gap list, so stepping through ages never changes
-    the picture's size); ``assumptions`` are the ids of elements drawn as assumptions. Nothing is
-    drawn after the record ``ends``."""
+    the picture's size); ``assumptions`` are the ids of elements drawn as assumptions; ``layer``
+    draws what a scenario added, changed and removed (:mod:`journeys.render.scenario_layer`).
+    Nothing is drawn after the record ``ends``."""
     until_age = shown_until(graph, until_age)
-    layout = layout_timeline(graph, room_numbered(numbered, room), text, theme)
+    layout = layout_timeline(layer.graph if layer else graph, room_numbered(numbered, room), text, theme)
     extra_height = (room or legend).height(layout.width) if legend else 0.0
     dot = DotGraph("timeline", layout.width, layout.height + extra_height, font_family().graphviz_name)
     _draw_lanes(dot, layout, theme)
@@ -337,6 +339,8 @@ def timeline_dot(graph: JourneyGraph, numbered: Sequence[NumberedGap], text: Cat
     _draw_record_end(dot, layout, graph, theme, text)
     _draw_bars(dot, layout, theme, until_age, assumptions)
     shown = _draw_events(dot, layout, theme, until_age, assumptions)
+    if layer is not None:
+        draw_layer(dot, layout, layer, theme, until_age)
     _draw_gaps(dot, layout, graph, theme, until_age, {n.number for n in numbered}, shown)
     _draw_coordination(dot, layout, graph, shown, theme)
     _draw_responses(dot, graph, shown, theme)
