@@ -351,36 +351,19 @@ def _canvas(sheet: Sheet, persona_name: str, text: Catalog):
 
 def poster_page(journey: Journey, text: Catalog, size: str, orientation: str, notes: Any = None,
                 extras: PosterExtras | None = None, assumptions: frozenset[str] = frozenset()) -> bytes:
-    """One page of the requested ISO size with the whole journey on it (A2 and A3: the summary
-    poster of :mod:`journeys.render.summary_poster`, since a whole life cannot be read there;
-    it carries the catalogue's verdicts on the gaps, not the cost panel or the assumption marks)."""
+    """One page of the requested ISO size: A0 and A1 the wall poster of
+    :mod:`journeys.render.wall_poster`, laid out for the size and orientation; A2 and A3 the
+    summary poster of :mod:`journeys.render.summary_poster`, since a whole life cannot be read
+    there (it carries the catalogue's verdicts on the gaps, not the cost panel or the assumption
+    marks)."""
     from journeys.render.summary_poster import SUMMARY_SIZES, summary_page
+    from journeys.render.wall_poster import wall_page
 
+    verdicts = extras.verdicts if extras else None
     if size in SUMMARY_SIZES:
-        return summary_page(journey, text, size, orientation, notes, extras.verdicts if extras else None)
-    width, height = page_size(size, orientation)
-    sheet = Sheet(width, height, min(width, height) / REFERENCE_SHORT_SIDE)
-    canvas, out = _canvas(sheet, journey.graph.persona.name, text)
-    top = _title(canvas, sheet, journey, text)
-    bottom = _footer(canvas, sheet, journey, text)
-    line = timeline(journey.graph, journey.gaps, text, comparison=journey.comparison, legend=False,
-                    assumptions=assumptions)
-    risk = balance(journey.graph, text)
-    regions = _regions(sheet, top, bottom, (line.height + risk.height) / line.width)
-    _fit(canvas, sheet, regions.card, _card(journey, text, sheet))
-    _fit(canvas, sheet, regions.gaps, _gap_list(journey, text, sheet, notes, extras), regions.gap_columns,
-         overflow=_left_out(text, sheet))
-    canvas.showPage()
-    canvas.save()
-    placements = _picture_stack(line, risk, regions.timeline, sheet)
-    placements.append(_fit_drawing(ecomap(journey.graph, journey.gaps, text), regions.ecomap, sheet))
-    legend_box, panel_box = _legend_and_panel(regions.legend, extras.cost_panel if extras else None)
-    key = legend(journey.graph, text, theme="projector", width=legend_box.w / sheet.scale,
-                 assumptions=bool(assumptions))
-    placements.append(_fit_drawing(key, legend_box, sheet))
-    if panel_box is not None and extras is not None:
-        placements.append(_fit_drawing(extras.cost_panel, panel_box, sheet))
-    return merge_drawings(out.getvalue(), placements)
+        return summary_page(journey, text, size, orientation, notes, verdicts)
+    return wall_page(journey, text, size, orientation, notes, verdicts, extras.cost_panel if extras else None,
+                     assumptions)
 
 
 def poster_pdf(persona_file: PersonaFile, text: Catalog, *, size: str = "A1", orientation: str = "landscape",
