@@ -5,7 +5,7 @@ panel, the ecomap). Text flows down columns; what does not fit is named, never s
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -149,15 +149,19 @@ def _legend(entries: Sequence[LegendEntry], text: Catalog, scale: TypeScale, wid
     return units
 
 
-def _more_gaps(journey: Journey, numbers: Sequence[int], text: Catalog, scale: TypeScale,
-               width: float) -> list[tuple[int, Unit]]:
+def _more_gaps(journey: Journey, numbers: Sequence[int], text: Catalog, scale: TypeScale, width: float,
+               verdicts: Mapping[str, str]) -> list[tuple[int, Unit]]:
+    """A line for each gap without a call-out (and the catalogue's verdict on it, if asked for)."""
     by_number = {n.number: n for n in journey.numbered}
     units = []
     for number in numbers:
         gap = by_number[number].gap
         words = text("wall_poster.more_gap", number=number, title=rule_title(gap.rule, text),
                      span=format_age_span(gap.start, gap.end, text))
-        units.append((number, _unit([(words, scale.small, "regular")], width, scale.small * 0.2)))
+        parts = [(words, scale.small, "regular")]
+        if gap.key in verdicts:
+            parts.append((verdicts[gap.key], scale.small, "bold"))
+        units.append((number, _unit(parts, width, scale.small * 0.2)))
     return units
 
 
@@ -167,12 +171,12 @@ def _left_out_unit(numbers: Sequence[int], text: Catalog, scale: TypeScale, widt
 
 
 def _list_gaps(flow: Flow, journey: Journey, without: Sequence[int], text: Catalog, scale: TypeScale,
-               width: float) -> tuple[list[int], list[int]]:
+               width: float, verdicts: Mapping[str, str]) -> tuple[list[int], list[int]]:
     """The gaps without a call-out, one line each, as many as fit with the line naming the rest."""
     if not without:
         return [], []
     title = _unit([(text("wall_poster.more_gaps"), scale.body, "bold")], width, scale.small * 0.4)
-    items = _more_gaps(journey, without, text, scale, width)
+    items = _more_gaps(journey, without, text, scale, width, verdicts)
     first = items[0][1]
     if not flow.fits([title, first]) or not flow.put(title):
         flow.put(_left_out_unit(without, text, scale, width))
@@ -201,22 +205,31 @@ def ecomap_drawing(journey: Journey, text: Catalog, scale: TypeScale) -> Any:
     return Drawing(dot, width, height)
 
 
+MIN_TEXT_SHARE = 0.5  # of a tall detail box kept for text under the pictures
+
+
 def _panels(journey: Journey, text: Catalog, scale: TypeScale, box: Box, cost: Any,
-            keep: float) -> tuple[list[Panel], list[str]]:
-    """The cost panel and the ecomap at the right of the box, each if it fits beside ``keep``
-    points of text columns at its fixed scale; the notice for each that does not."""
-    panels, notices, right = [], [], box.right
+            keep: float) -> tuple[list[Panel], list[str], Box]:
+    """The cost panel and the ecomap, each at its fixed scale if it fits: at the foot of a tall
+    detail box (above them at least :data:`MIN_TEXT_SHARE` stays text), at the right of a wide
+    one (beside ``keep`` points of text columns). The notice for each that does not fit, and
+    the box left for text."""
+    panels, notices = [], []
     candidates = [(cost, scale.cost_scale, "wall_poster.cost_elsewhere")] if cost is not None else []
     candidates.append((ecomap_drawing(journey, text, scale), 1.0, "wall_poster.ecomap_elsewhere"))
+    tall = box.h > box.w
+    room = box
     for drawing, factor, notice in candidates:
         w, h = drawing.width * factor, drawing.height * factor
-        if h <= box.h and right - w - scale.body >= box.x + keep:
-            right -= w
-            panels.append(Panel(drawing, Box(right, box.y, w, h), factor))
-            right -= scale.body * 2
+        if tall and w <= room.w and room.h - h - scale.body * 2 >= box.h * MIN_TEXT_SHARE:
+            panels.append(Panel(drawing, Box(room.x, room.bottom - h, w, h), factor))
+            room = Box(room.x, room.y, room.w, room.h - h - scale.body * 2)
+        elif not tall and h <= room.h and room.w - w - scale.body * 2 >= keep:
+            panels.append(Panel(drawing, Box(room.right - w, room.y, w, h), factor))
+            room = Box(room.x, room.y, room.w - w - scale.body * 2, room.h)
         else:
             notices.append(notice)
-    return panels, notices
+    return panels, notices, room
 
 
 def detail_column(scale: TypeScale) -> float:
@@ -228,11 +241,11 @@ def detail_gutter(scale: TypeScale) -> float:
 
 
 def lay_out_detail(journey: Journey, text: Catalog, scale: TypeScale, box: Box, without: Sequence[int],
-                   legend: Sequence[LegendEntry], cost: Any, voices_left_out: int) -> Detail:
+                   legend: Sequence[LegendEntry], cost: Any, voices_left_out: int,
+                   verdicts: Mapping[str, str]) -> Detail:
     width, gutter = detail_column(scale), detail_gutter(scale)
-    panels, notices = _panels(journey, text, scale, box, cost, keep=3 * width + 2 * gutter)
-    text_right = min((p.box.x for p in panels), default=box.right) - gutter
-    flow = Flow(Box(box.x, box.y, text_right - box.x, box.h), width, gutter)
+    panels, notices, room = _panels(journey, text, scale, box, cost, keep=3 * width + 2 * gutter)
+    flow = Flow(room, width, gutter)
     for unit in _card(journey, text, scale, width):
         flow.put(unit)
     where = [(text("wall_poster.where"), scale.body, "bold")]
@@ -242,5 +255,5 @@ def lay_out_detail(journey: Journey, text: Catalog, scale: TypeScale, box: Box, 
     flow.put(_unit(where, width, scale.body))
     for unit in _legend(legend, text, scale, width):
         flow.put(unit)
-    listed, left_out = _list_gaps(flow, journey, without, text, scale, width)
+    listed, left_out = _list_gaps(flow, journey, without, text, scale, width, verdicts)
     return Detail(tuple(flow.lines), tuple(flow.symbols), tuple(panels), tuple(listed), tuple(left_out))

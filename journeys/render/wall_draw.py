@@ -23,7 +23,7 @@ from journeys.render.wall_text import Line
 INK, MUTED, GRID = "#000000", "#555555", "#BBBBBB"
 GAP = PRINT.gap_line
 # Unit polygons of the event shapes (x right, y down, within -1…1).
-POLYGONS = {
+POLYGONS: dict[str, list[tuple[float, float]]] = {
     "triangle": [(0, -1), (1, 0.9), (-1, 0.9)],
     "invtriangle": [(-1, -0.9), (1, -0.9), (0, 1)],
     "rarrow": [(-1, -0.42), (0.17, -0.42), (0.17, -0.8), (1, 0), (0.17, 0.8), (0.17, 0.42), (-1, 0.42)],

@@ -105,6 +105,7 @@ def wall_layout(journey: Journey, text: Catalog, size: str, orientation: str, no
     callouts, without = place_callouts(numbered, text, journey.graph.vocabulary, notes, verdicts or {}, scale,
                                        timeline.callout_zone, timeline.grid.x, timeline.grid.right, eligible)
     legend = legend_entries(timeline, callouts, journey.graph, text, assumptions)
-    detail = lay_out_detail(journey, text, scale, detail_box, without, legend, cost, timeline.voices_left_out)
+    detail = lay_out_detail(journey, text, scale, detail_box, without, legend, cost, timeline.voices_left_out,
+                            verdicts or {})
     return WallLayout(width, height, scale, tuple(header), tuple(footer), timeline, tuple(callouts), tuple(legend),
                       detail)

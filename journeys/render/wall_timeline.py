@@ -282,14 +282,14 @@ def _place_bars(items: Sequence[Support | Factor], top: float, graph: JourneyGra
         width = text_width(words, size)
         inside = width <= x1 - x0 - 2 * m.pad
         after = not inside and x1 + m.pad + width <= grid.right + m.marker
-        row = None
+        row: int | None = None
         if after:
             limit, rows.limit = rows.limit, len(rows.taken)
             row = rows.put(x0, x1 + m.pad + width)
             rows.limit = limit
         if row is None:
             after = False
-            row = rows.put(x0, x1)
+            row = rows.put(x0, x1) or 0  # the rows are never full: one more than there are bars
         planned.append((item, x0, x1, words, inside, after, row))
     places = []
     for item, x0, x1, words, inside, after, row in planned:
@@ -478,7 +478,8 @@ def _lower(graph: JourneyGraph, numbered: Sequence[NumberedGap], text: Catalog, 
         events += lane_events
         y = lane.box.bottom
     planned_voices, voices_left_out = _plan_voices(graph, text, grid, m)
-    voice_lane, voices = None, []
+    voice_lane: LanePlace | None = None
+    voices: list[VoicePlace] = []
     if planned_voices:
         voices, y_end = _place_voices(planned_voices, y + m.pad * 2, m)
         voice_lane = _lane(VOICE, text("wall_poster.voice_lane"), box.x, y, y_end, box.right, m)
