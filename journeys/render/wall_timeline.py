@@ -190,24 +190,31 @@ class Rows:
         self.taken: list[list[tuple[float, float]]] = []
 
     def put(self, left: float, right: float) -> int | None:
+        return self.put_any([(left, right)])[0]
+
+    def put_any(self, extents: Sequence[tuple[float, float]]) -> tuple[int | None, int]:
+        """The first row where one of ``extents`` fits (tried in order in each row), and which one."""
         for index, row in enumerate(self.taken):
-            if all(right + self.gap <= a or b + self.gap <= left for a, b in row):
-                row.append((left, right))
-                return index
+            for choice, (left, right) in enumerate(extents):
+                if all(right + self.gap <= a or b + self.gap <= left for a, b in row):
+                    row.append((left, right))
+                    return index, choice
         if len(self.taken) < self.limit:
-            self.taken.append([(left, right)])
-            return len(self.taken) - 1
-        return None
+            self.taken.append([extents[0]])
+            return len(self.taken) - 1, 0
+        return None, 0
 
 
-def _label_beside(x: float, marker: float, lines: list[Line], grid: Grid, pad: float) -> list[Line]:
-    """The label's lines right of the mark, or left of it when they would run off the axis."""
+def _label_sides(x: float, marker: float, lines: list[Line], grid: Grid, pad: float) -> list[list[Line]]:
+    """The label's lines right of the mark and left of it (only left when right would run off the axis)."""
     width = max(line.box.w for line in lines)
-    left = x + marker / 2 + pad
-    if left + width > grid.right + marker:
-        left = x - marker / 2 - pad - width
-    return [Line(Box(left, line.box.y, line.box.w, line.box.h), line.text, line.size, line.weight, line.colour)
-            for line in lines]
+    right = x + marker / 2 + pad
+    left = x - marker / 2 - pad - width
+    sides = [right, left] if right + width <= grid.right + marker else [left]
+    if left < grid.left - marker:
+        sides = [right]
+    return [[Line(Box(side, line.box.y, line.box.w, line.box.h), line.text, line.size, line.weight, line.colour)
+             for line in lines] for side in sides]
 
 
 @dataclass(frozen=True)
@@ -231,13 +238,14 @@ def _plan_events(events: Sequence[Event], chain: set[str], graph: JourneyGraph, 
         is_chain = event.id in chain
         size, most = (scale.label, CHAIN_LINES) if is_chain else (scale.small, OTHER_LINES)
         x = grid.x(event.age)
-        lines = _label_beside(x, m.marker, set_text(event_label(event, graph.vocabulary, text), 0, 0,
-                                                    LABEL_WIDTH * size, size, max_lines=most), grid, m.pad)
-        left = min(x - m.marker / 2, lines[0].box.x)
-        right = max(x + m.marker / 2, max(line.box.right for line in lines))
+        sides = _label_sides(x, m.marker, set_text(event_label(event, graph.vocabulary, text), 0, 0,
+                                                   LABEL_WIDTH * size, size, max_lines=most), grid, m.pad)
+        extents = [(min(x - m.marker / 2, lines[0].box.x), max(x + m.marker / 2, max(ln.box.right for ln in lines)))
+                   for lines in sides]
         if not is_chain:
             rows.limit = max(len(rows.taken), 1)
-        row = rows.put(left, right)
+        row, choice = rows.put_any(extents)
+        lines = sides[choice]
         if row is None and not is_chain:
             row = rows.put(x - m.marker / 2, x + m.marker / 2)
             lines = []
