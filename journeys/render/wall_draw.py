@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from persona.model import Factor
@@ -38,6 +39,14 @@ POLYGONS: dict[str, list[tuple[float, float]]] = {
 DASHES = {"solid": [], "dashed": [6, 4], "dotted": [1.5, 3]}
 
 
+@cache
+def colour_of(value: str) -> Any:
+    """A ``#RRGGBB`` colour as reportlab's object, made once (reportlab parses strings on every use)."""
+    from reportlab.lib.colors import HexColor
+
+    return HexColor(value)
+
+
 class Painter:
     """Page coordinates (y from the top) onto the canvas (y from the bottom)."""
 
@@ -49,11 +58,11 @@ class Painter:
 
     def pen(self, colour: str, width: float, style: str = "solid", fill: str | None = None) -> None:
         c = self.canvas
-        c.setStrokeColor(colour)
+        c.setStrokeColor(colour_of(colour))
         c.setLineWidth(width)
         c.setDash(DASHES[style.replace("bold", "").strip(", ") or "solid"])
         if fill is not None:
-            c.setFillColor(fill)
+            c.setFillColor(colour_of(fill))
 
     def line(self, points: Sequence[tuple[float, float]]) -> None:
         path = self.canvas.beginPath()
@@ -78,7 +87,7 @@ class Painter:
 
     def text(self, line: Line, colour: str | None = None) -> None:
         c = self.canvas
-        c.setFillColor(colour or line.colour)
+        c.setFillColor(colour_of(colour or line.colour))
         c.setFont(REPORTLAB_NAMES[line.weight], line.size)
         c.drawString(line.box.x, self.y(line.box.y + line.size * 0.98), line.text)
 
