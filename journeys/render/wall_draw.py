@@ -182,11 +182,12 @@ def _columns(p: Painter, layout: WallLayout) -> None:
         p.pen(GRID, 0.5, fill="#FFFFFF")
         p.rect(t.voice_lane.box)
     starts = {round(stage.x0, 3) for stage in t.stages}
+    bottom = t.voice_lane.box.y if t.voice_lane is not None else t.axis_bottom  # no grid through the quotes
     for year in range(21):
         x = t.grid.x(year)
         strong = round(x, 3) in starts or year == 20
         p.pen(MUTED if strong else GRID, 1.0 if strong else 0.5, "solid" if strong else "dashed")
-        p.line([(x, t.axis_top), (x, t.axis_bottom)])
+        p.line([(x, t.axis_top), (x, bottom)])
 
 
 def _load(p: Painter, graph: JourneyGraph, layout: WallLayout) -> None:
@@ -310,7 +311,7 @@ def legend_symbol(p: Painter, mark: str, box: Box) -> None:
     elif name == "bracket":
         bracket_mark(p, int(arg), box.x, box.right, cy - box.h * 0.25, box.h * 0.5)
     elif name == "callout":
-        frame_mark(p, Box(box.x, box.y + 1, box.w, box.h - 2), 3 if not arg else 2, arg == "closed")
+        frame_mark(p, Box(box.x, box.y + 1, box.w, box.h - 2), 2, arg == "closed")
     elif name == "voice":
         voice_mark(p, Box(cx - size * 0.35, cy - size * 0.35, size * 0.7, size * 0.7))
     elif name == "unlabelled":
