@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from persona.i18n import Catalog
 from persona.model import Factor
 
+from journeys.graph import JourneyGraph
 from journeys.render.gaplist import CLOSED, NEW
 from journeys.render.legend_view import Look
 from journeys.render.marks import ASSUMPTION_BAR_STYLE, bracket_style, factor_bar_style, support_bar_style
@@ -28,13 +29,13 @@ class LegendEntry:
     look: Look
 
 
-def _event_entries(timeline: WallTimeline, journey_graph, text: Catalog) -> list[LegendEntry]:
+def _event_entries(timeline: WallTimeline, journey_graph: JourneyGraph, text: Catalog) -> list[LegendEntry]:
     kinds = {place.event.kind for place in timeline.events}
     return [LegendEntry(f"kind:{kind}", journey_graph.vocabulary.label("event_kinds", kind, text.lang),
                         Look(KIND_STYLES[kind].shape, KIND_STYLES[kind].fill)) for kind in KIND_STYLES if kind in kinds]
 
 
-def _bar_entries(timeline: WallTimeline, journey_graph, text: Catalog) -> list[LegendEntry]:
+def _bar_entries(timeline: WallTimeline, journey_graph: JourneyGraph, text: Catalog) -> list[LegendEntry]:
     levels = {bar.item.level for bar in timeline.bars if not isinstance(bar.item, Factor)}
     factors = {bar.item.type for bar in timeline.bars if isinstance(bar.item, Factor)}
     entries = []
@@ -52,7 +53,7 @@ def _bar_entries(timeline: WallTimeline, journey_graph, text: Catalog) -> list[L
     return entries
 
 
-def _line_entries(timeline: WallTimeline, journey_graph, text: Catalog) -> list[LegendEntry]:
+def _line_entries(timeline: WallTimeline, journey_graph: JourneyGraph, text: Catalog) -> list[LegendEntry]:
     shown = {place.event.id: place.event for place in timeline.events}
     handovers = {e.handover or "partial" for e in shown.values() if e.kind == "transition" and e.from_}
     entries = [LegendEntry(f"handover:{h}", journey_graph.vocabulary.label("handovers", h, text.lang),
@@ -84,7 +85,7 @@ def _gap_entries(timeline: WallTimeline, callouts: Sequence[Callout], text: Cata
     return entries
 
 
-def legend_entries(timeline: WallTimeline, callouts: Sequence[Callout], journey_graph, text: Catalog,
+def legend_entries(timeline: WallTimeline, callouts: Sequence[Callout], journey_graph: JourneyGraph, text: Catalog,
                    assumptions: bool) -> list[LegendEntry]:
     """Every mark on the poster, explained once."""
     entries = _event_entries(timeline, journey_graph, text) + _bar_entries(timeline, journey_graph, text)
