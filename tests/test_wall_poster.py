@@ -154,7 +154,7 @@ def test_every_gap_is_called_out_listed_or_named(name: str, size: str, orientati
 
 
 @pytest.mark.parametrize("name", NAMES)
-@pytest.mark.parametrize("size, orientation", [("A1", "landscape"), ("A0", "portrait")])
+@pytest.mark.parametrize("size, orientation", SHAPES)
 def test_the_legend_explains_every_mark_and_is_all_on_the_poster(name: str, size: str, orientation: str):
     wall = layout(name, size, orientation)
     marks = {entry.mark for entry in wall.legend}
@@ -221,3 +221,33 @@ def test_gaps_that_do_not_fit_in_the_list_are_named_not_dropped():
     named = words.split("fick inte plats här")[0].split("Glapp ")[-1]
     assert [int(n) for n in named.replace(",", " ").split()] == list(detail.left_out)
     assert max(line.box.bottom for line in detail.lines) <= 700
+
+
+@pytest.mark.parametrize("size, orientation", SHAPES)
+def test_the_cost_panel_and_verdicts_keep_the_type_scale(size: str, orientation: str):
+    from journeys.cli.render import catalogue_verdicts
+    from journeys.cost import cost_table
+    from journeys.cost.report import persona_cost_report
+    from journeys.render.cost_view import cost_curve
+    from journeys.render.poster import PosterExtras
+
+    persona = persona_file("noor")
+    journey = prepare(persona)
+    verdicts = catalogue_verdicts(EXAMPLES / "exempelstad.catalogue.yaml", journey, catalog())
+    panel = cost_curve(persona_cost_report(persona, cost_table(), catalog(), None), catalog())
+    wall = wall_layout(journey, catalog(), size, orientation, verdicts=verdicts, cost=panel)
+    assert [p.drawing for p in wall.detail.panels] == [panel], "the cost panel is on the poster"
+    assert sorted(s.mark for s in wall.detail.symbols) == sorted(e.mark for e in wall.legend), "the whole legend too"
+    document = pdfplumber.open(io.BytesIO(poster_pdf(persona, catalog(), size=size, orientation=orientation,
+                                                     extras=PosterExtras(verdicts, panel))))
+    with document:
+        page = document.pages[0]
+        chars = [c for c in page.chars if c["text"].strip()]
+        found = page.extract_words(extra_attrs=["size"])
+    text = "".join(c["text"] for c in chars)
+    assert "Katalogen:" in text and "Kostnadenövertid" in text
+    sizes = {round(c["size"], 1) for c in chars}
+    assert min(sizes) >= SMALLEST_PT and len(sizes) <= MOST_SIZES, sorted(sizes)
+    boxes = [Box(w["x0"] + OVERLAP_TOLERANCE, w["top"] + OVERLAP_TOLERANCE, w["x1"] - w["x0"] - 2 * OVERLAP_TOLERANCE,
+                 w["bottom"] - w["top"] - 2 * OVERLAP_TOLERANCE) for w in found]
+    assert not overlapping_pairs(boxes)

@@ -244,7 +244,7 @@ def lay_out_detail(journey: Journey, text: Catalog, scale: TypeScale, box: Box, 
                    legend: Sequence[LegendEntry], cost: Any, voices_left_out: int,
                    verdicts: Mapping[str, str]) -> Detail:
     width, gutter = detail_column(scale), detail_gutter(scale)
-    panels, notices, room = _panels(journey, text, scale, box, cost, keep=3 * width + 2 * gutter)
+    panels, notices, room = _panels(journey, text, scale, box, cost, keep=2 * width + gutter)
     flow = Flow(room, width, gutter)
     for unit in _card(journey, text, scale, width):
         flow.put(unit)
