@@ -499,7 +499,7 @@ def _lower(graph: JourneyGraph, numbered: Sequence[NumberedGap], text: Catalog, 
                 voices_left_out=voices_left_out, bottom=ticks_bottom[0].box.bottom)
 
 
-MIN_CALLOUT_SHARE = 0.25
+MIN_CALLOUT_SHARE = 0.32
 ROW_LIMITS = (3, 2, 1)
 
 
