@@ -72,8 +72,9 @@ def test_cli_help_imports_none_of_the_heavy_libraries():
 
 
 def test_the_poster_needs_no_pypdf_and_networkx_only_for_the_chain_questions(tmp_path):
-    """The poster places Graphviz's plain PDFs itself; pypdf is only the fallback. networkx
-    answers the rules' chain questions (who knew, answer chains), so Kim's signals load it."""
+    """The wall poster draws its timeline itself and places Graphviz's plain PDFs (the pictures
+    that fit) itself; pypdf is only the fallback. networkx answers the rules' chain questions
+    (who knew, answer chains), so Kim's signals load it."""
     out = tmp_path / "kim.pdf"
     loaded = _top_level_modules_after(
         "import contextlib, io\n"
@@ -82,7 +83,7 @@ def test_the_poster_needs_no_pypdf_and_networkx_only_for_the_chain_questions(tmp
         f"    assert main(['poster', 'examples/kim.yaml', '-o', {str(out)!r}]) == 0\n"
     )
     assert out.read_bytes().startswith(b"%PDF")
-    assert {"journeys", "reportlab", "pygraphviz", "networkx"} <= loaded
+    assert {"journeys", "reportlab", "networkx"} <= loaded
     assert "pypdf" not in loaded
 
 
