@@ -271,6 +271,11 @@ class JourneyGraph:
         the child health programme are for every child; they do not answer a risk)."""
         return tuple(s for s in self.index.supports if s.level != "promotive")
 
+    def own_targeted_supports(self) -> tuple[Support, ...]:
+        """The child's own targeted supports: above the promotive level, and not for someone else
+        in the family (``for:`` a sibling or a parent, schema 1.1)."""
+        return tuple(s for s in self.targeted_supports() if s.for_ is None)
+
     def supports_starting(self, since: float, until: float) -> tuple[Support, ...]:
         """Supports that begin within ``[since, until]``, in order of their start."""
         starts = self.index.support_starts

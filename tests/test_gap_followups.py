@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.rule_helpers import after, events, gaps_of, graph_of, supports
 
 MOVE = ("{id: m, age: 5, kind: transition, from: social, to: social_b, handover: none, label: Flytt}")
@@ -61,3 +63,57 @@ def test_uncoordinated_still_counts_three_agencies_that_are_all_there():
     there = MOVED + "  - {id: p, age: 5.1, kind: contact, agency: bup, label: BUP}\n"
     [gap] = gaps_of(there, "uncoordinated", uncoordinated={"days": 90})
     assert set(gap.agencies) == {"school", "social_b", "bup"} and gap.start == 5.1
+
+
+# --- no-sip: only the child's own, targeted supports --------------------------------------
+SIBLING = "people:\n  - {id: lillebror, role: sibling, label: Lillebror}\n"
+
+
+def health_and_social(health: str = "", social: str = "") -> str:
+    return supports(f"{{id: h, agency: bup, level: treatment, label: BUP, from: 8, to: 10{health}}}",
+                    f"{{id: s, agency: lss, level: treatment, label: Korttidsvistelse, from: 8, to: 10{social}}}")
+
+
+def test_no_sip_fires_for_the_childs_own_health_and_social_support():
+    [gap] = gaps_of(SIBLING + health_and_social(), "no-sip")
+    assert gap.agencies == ("bup", "lss")
+
+
+def test_no_sip_does_not_count_a_siblings_support_as_the_childs():
+    assert not gaps_of(SIBLING + health_and_social(social=", for: lillebror"), "no-sip")
+    assert not gaps_of(SIBLING + health_and_social(health=", for: lillebror"), "no-sip")
+
+
+def test_no_sip_does_not_count_the_universal_programme_as_health_care():
+    universal = supports("{id: h, agency: bvc, level: promotive, label: Basprogrammet, from: 0, to: 6}",
+                         "{id: s, agency: family_treatment, level: early, label: Familjebehandling, from: 1.5, to: 3}")
+    assert not gaps_of(universal, "no-sip")
+    targeted = universal.replace("level: promotive", "level: preventive")
+    [gap] = gaps_of(targeted, "no-sip")
+    assert gap.agencies == ("bvc", "family_treatment")
+
+
+def test_a_support_for_someone_else_still_shows_on_the_graph():
+    graph = graph_of(SIBLING + health_and_social(social=", for: lillebror"))
+    assert [s.id for s in graph.supports()] == ["h", "s"]
+    assert [s.id for s in graph.own_targeted_supports()] == ["h"]
+
+
+# --- for: names someone under people: -----------------------------------------------------
+def test_for_must_name_someone_under_people(sv, en):
+    from persona.errors import PersonaInvalid
+    from persona.load import parse_persona
+    from tests.conftest import persona_text
+
+    body = SIBLING + supports("{id: s, agency: lss, level: treatment, label: K, from: 6, for: lillebro}")
+    with pytest.raises(PersonaInvalid) as caught:
+        parse_persona(persona_text(body), "t.yaml")
+    [problem] = caught.value.problems
+    assert problem.key == "ref.unknown_person"
+    [line] = caught.value.lines(sv)
+    assert line.startswith("t.yaml:7:") and "'lillebro'" in line and "menade du 'lillebror'?" in line
+    [nobody] = pytest.raises(PersonaInvalid, parse_persona,
+                             persona_text(body.replace(SIBLING, "")), "t.yaml").value.lines(en)
+    assert "add the person under people:" in nobody
+    assert parse_persona(persona_text(body.replace("lillebro}", "lillebror}")), "t.yaml").persona.supports[0].for_ \
+        == "lillebror"
