@@ -77,7 +77,8 @@ def event_agencies(event: Event) -> tuple[str, ...]:
 class ActivitySettings:
     """When an agency counts as active: during one of its supports, and during each stretch of
     its involvement — from its first event until ``days`` after its last, where events less
-    than twice ``days`` apart belong to one stretch — never before its first contact. Agencies of the
+    than twice ``days`` apart belong to one stretch, or only until its last when the child left
+    it in that stretch (:func:`involvement`) — never before its first contact. Agencies of the
     ``ignored_sectors`` (the family), and bodies that decide but do not serve the family
     (``coordinates: false`` in the vocabulary, such as a court), never count."""
 
