@@ -1,7 +1,8 @@
 """The risk balance: how many risk and protective factors are active at each age, the net
 load (risk minus protective), the threshold the rules use, and when any support was active.
 
-Same x scale as the timeline (age 0–20), so the two line up on a poster.
+Same x scale as the timeline (age 0–20, or to where the record ends: :func:`axis_end`), so the
+two line up on a poster.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from persona.i18n import Catalog
 from journeys.graph import JourneyGraph
 from journeys.render.dot import DotGraph
 from journeys.render.fonts import font_family
-from journeys.render.layout import AXIS_END, LINE_SPACING, PAD, _Sizes, age_x
+from journeys.render.layout import LINE_SPACING, PAD, _Sizes, age_x, axis_end
 from journeys.render.marks import PROTECTIVE_FILL, RISK_FILL
 from journeys.render.stages import stage_starts
 from journeys.render.theme import LEVEL_FILLS, Theme
@@ -24,8 +25,8 @@ THRESHOLD_RULE = "risk-without-support"
 Steps = Sequence[tuple[float, int]]
 
 
-def _changes(*step_sets: Steps) -> list[float]:
-    return sorted({a for steps in step_sets for a, _ in steps} | {0.0, AXIS_END})
+def _changes(end: float, *step_sets: Steps) -> list[float]:
+    return sorted({a for steps in step_sets for a, _ in steps if a <= end} | {0.0, end})
 
 
 def threshold(graph: JourneyGraph) -> int:
@@ -35,17 +36,18 @@ def threshold(graph: JourneyGraph) -> int:
     return int(rule_settings(graph.vocabulary).params(THRESHOLD_RULE)["load"])
 
 
-def _support_spans(graph: JourneyGraph) -> Periods:
+def _support_spans(graph: JourneyGraph, end: float) -> Periods:
     """When any support runs (one with no end runs to the end of the axis)."""
-    return merge_periods((s.from_, s.to if s.to is not None else AXIS_END) for s in graph.supports())
+    return merge_periods((s.from_, s.to if s.to is not None else end) for s in graph.supports())
 
 
 def balance_dot(graph: JourneyGraph, text: Catalog, theme: Theme) -> tuple[str, float, float]:
-    sizes = _Sizes.of(theme)
+    end = axis_end(graph)
+    sizes = _Sizes.of(theme, end)
     left = sizes.left
-    width = left + AXIS_END * theme.year_width + sizes.label_width + 4 * PAD
+    width = left + end * theme.year_width + sizes.label_width + 4 * PAD
     risk, net = graph.risk_count, graph.risk
-    ages = _changes(risk.steps, net.steps)
+    ages = _changes(end, risk.steps, net.steps)
     protective = [(a, risk.value_at(a) - net.value_at(a)) for a in ages]
     peak = max([risk.value_at(a) for a in ages] + [v for _, v in protective] + [threshold(graph), 1])
     unit = max(theme.font_size * 1.1, 9.0)
@@ -55,51 +57,53 @@ def balance_dot(graph: JourneyGraph, text: Catalog, theme: Theme) -> tuple[str, 
     axis_y = strip_top + unit + PAD
     height = axis_y + theme.font_size * LINE_SPACING + 2 * PAD
     dot = DotGraph("balance", width, height, font_family().graphviz_name)
-    x = partial(age_x, left=left, year_width=theme.year_width)
+    x = partial(age_x, left=left, year_width=theme.year_width, end=end)
     bg = dot.background
-    _grid(dot, theme, x, top, axis_y, text)
-    for start, end in zip(ages, ages[1:]):
+    _grid(dot, theme, x, top, axis_y, text, end)
+    for start, stop in zip(ages, ages[1:]):
         r, p = risk.value_at(start), risk.value_at(start) - net.value_at(start)
         if r:
-            bg.pen(theme.risk, RISK_FILL, width=theme.line_width).rect(x(start), zero - r * unit, x(end) - x(start), r * unit)
+            bg.pen(theme.risk, RISK_FILL, width=theme.line_width).rect(x(start), zero - r * unit, x(stop) - x(start), r * unit)
         if p:
             bg.pen(theme.protective, PROTECTIVE_FILL, width=theme.line_width, style="dashed").rect(
-                x(start), zero, x(end) - x(start), p * unit)
-    _net_line(dot, net.steps, theme, x, zero, unit)
+                x(start), zero, x(stop) - x(start), p * unit)
+    _net_line(dot, net.steps, theme, x, zero, unit, end)
     limit = threshold(graph)
-    bg.pen(theme.gap_line, width=theme.line_width * 1.2, style="dashed").line([(x(0), zero - limit * unit), (x(AXIS_END), zero - limit * unit)])
-    for start, end in _support_spans(graph):
-        bg.pen(theme.ink, LEVEL_FILLS["early"], width=theme.line_width).rect(x(start), strip_top, x(end) - x(start), unit)
+    bg.pen(theme.gap_line, width=theme.line_width * 1.2, style="dashed").line([(x(0), zero - limit * unit), (x(end), zero - limit * unit)])
+    for start, stop in _support_spans(graph, end):
+        bg.pen(theme.ink, LEVEL_FILLS["early"], width=theme.line_width).rect(x(start), strip_top, x(stop) - x(start), unit)
     _labels(dot, text, theme, left, top, zero, unit, limit, strip_top)
-    _record_end(dot, graph, theme, x, top, axis_y)
+    _record_end(dot, graph, theme, x, top, axis_y, end)
     return dot.source(), width, height
 
 
-def _record_end(dot: DotGraph, graph: JourneyGraph, theme: Theme, x, top: float, axis_y: float) -> None:
+def _record_end(dot: DotGraph, graph: JourneyGraph, theme: Theme, x, top: float, axis_y: float, axis: float) -> None:
     """Where the record ends early, the rest of the axis is greyed out behind a strong line."""
     end = graph.record_end
     if end is None:
         return
     bg = dot.background
-    bg.pen("#FFFFFF00", "#FFFFFFCC", width=0.1).rect(x(end), top, x(AXIS_END) - x(end) + 1, axis_y - top)
+    bg.pen("#FFFFFF00", "#FFFFFFCC", width=0.1).rect(x(end), top, x(axis) - x(end) + 1, axis_y - top)
     bg.pen(theme.ink, width=theme.line_width * 2.5).line([(x(end), top), (x(end), axis_y)])
 
 
-def _grid(dot: DotGraph, theme: Theme, x, top: float, axis_y: float, text: Catalog) -> None:
+def _grid(dot: DotGraph, theme: Theme, x, top: float, axis_y: float, text: Catalog, end: float) -> None:
     bg = dot.background
     starts = {round(age) for age in stage_starts()}  # the same strong lines as the timeline above it
-    for year in range(int(AXIS_END) + 1):
-        strong = year in starts or year in (0, int(AXIS_END))
+    for year in range(int(end) + 1):
+        strong = year in starts or year in (0, int(end))
         bg.pen(theme.muted if strong else theme.grid, width=theme.line_width * 0.6, style="solid" if strong else "dashed")
         bg.line([(x(year), top), (x(year), axis_y)])
         bg.text(x(year), axis_y + theme.font_size + PAD, text("render.timeline.year", age=year), theme.font_size,
                 dot.font, theme.ink, align="centre")
 
 
-def _net_line(dot: DotGraph, net: Steps, theme: Theme, x, zero: float, unit: float) -> None:
+def _net_line(dot: DotGraph, net: Steps, theme: Theme, x, zero: float, unit: float, axis: float) -> None:
     points = []
     for index, (age, value) in enumerate(net):
-        end = net[index + 1][0] if index + 1 < len(net) else AXIS_END
+        if age > axis:
+            break
+        end = min(net[index + 1][0] if index + 1 < len(net) else axis, axis)
         points += [(x(age), zero - value * unit), (x(end), zero - value * unit)]
     if points:
         dot.background.pen(theme.ink, width=theme.line_width * 2.5).line(points)
