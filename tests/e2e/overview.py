@@ -114,7 +114,10 @@ def markup_shown(page) -> dict[str, object]:
     seen = {"overview": _markup_probe(page, ".jr-overview")}
     switch_off_close_up(page)  # the toggle switches the close-up back on
     open_journey(page, "(markup.yaml)", gap_by_gap=False)
-    page.keyboard.press("ArrowRight")
+    page.get_by_role("slider").first.focus()
+    page.keyboard.press("Home")
+    wait_for_app(page)
+    page.get_by_role("button", name="Nästa").click()  # the first event, at one year: its words
     wait_for_app(page)
     seen["close-up"] = _markup_probe(page, ".jr-focus")
     return seen
@@ -123,7 +126,7 @@ def markup_shown(page) -> dict[str, object]:
 def _markup_probe(page, root: str) -> dict[str, object]:
     view = page.locator(root)
     return {
-        "bold": view.locator("b, strong").count(),
+        "bold": view.locator("b, strong", has_text="Fet").count(),
         "katex": view.locator(".katex").count(),
         "coloured": view.locator("span[style*='color']").count(),
         "text": view.inner_text(),
