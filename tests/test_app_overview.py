@@ -15,7 +15,7 @@ from app import steps  # noqa: E402
 from persona.load import read_persona  # noqa: E402
 
 from conftest import EXAMPLES  # noqa: E402
-from test_app import choose, html, new_app, open_page, quiet  # noqa: E402
+from test_app import base64_pictures, choose, html, new_app, open_page, quiet  # noqa: E402
 
 
 @pytest.fixture
@@ -69,3 +69,11 @@ def test_the_walk_ends_where_the_record_ends(folder: Path):
 def test_year_stops_end_at_the_given_end():
     assert steps.stops("year", (0.5, 3.2), end=5.0) == [0.0, 1.0, 2.0, 3.0, 4.0, 5.0]
     assert steps.stops("year", (0.5, 3.2))[-1] == 20.0
+
+
+def test_the_network_page_shows_the_balance_with_its_key(folder: Path):
+    at = open_page(choose(new_app(), folder / "kim.yaml"), "network")
+    quiet(at)
+    pictures = base64_pictures(html(at))
+    assert "Aktiva riskfaktorer" in pictures and "Tröskeln som reglerna kallar tung belastning" in pictures
+    assert "Skyddande vuxen" in pictures  # the ecomap's key: the protective adults' double lines

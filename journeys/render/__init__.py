@@ -79,11 +79,11 @@ def ecomap(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, *, theme: st
     return Drawing(dot, width, height)
 
 
-def balance(graph: JourneyGraph, text: Catalog, *, theme: str = "print") -> Drawing:
-    """Risk and protective load over age."""
+def balance(graph: JourneyGraph, text: Catalog, *, theme: str = "print", legend: bool = False) -> Drawing:
+    """Risk and protective load over age (``legend``: with a key of its marks under it)."""
     from journeys.render.balance_view import balance_dot
 
-    dot, width, height = balance_dot(graph, text, theme_named(theme))
+    dot, width, height = balance_dot(graph, text, theme_named(theme), legend)
     return Drawing(dot, width, height)
 
 
@@ -98,7 +98,7 @@ def picture(view: str, graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, 
     if view == "ecomap":
         return ecomap(graph, gaps, text, theme=theme)
     if view == "balance":
-        return balance(graph, text, theme=theme)
+        return balance(graph, text, theme=theme, legend=True)
     raise ValueError(view)
 
 

@@ -7,6 +7,7 @@ two line up on a poster.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 from typing import Sequence
 
@@ -14,7 +15,7 @@ from persona.i18n import Catalog
 
 from journeys.graph import JourneyGraph
 from journeys.render.dot import DotGraph
-from journeys.render.fonts import font_family
+from journeys.render.fonts import font_family, text_width
 from journeys.render.layout import LINE_SPACING, PAD, _Sizes, age_x, axis_end
 from journeys.render.marks import PROTECTIVE_FILL, RISK_FILL
 from journeys.render.stages import stage_starts
@@ -41,7 +42,8 @@ def _support_spans(graph: JourneyGraph, end: float) -> Periods:
     return merge_periods((s.from_, s.to if s.to is not None else end) for s in graph.supports())
 
 
-def balance_dot(graph: JourneyGraph, text: Catalog, theme: Theme) -> tuple[str, float, float]:
+def balance_dot(graph: JourneyGraph, text: Catalog, theme: Theme, legend: bool = False) -> tuple[str, float, float]:
+    """The balance's DOT, width and height; with ``legend``, a key of its marks under the axis."""
     end = axis_end(graph)
     sizes = _Sizes.of(theme, end)
     left = sizes.left
@@ -56,6 +58,9 @@ def balance_dot(graph: JourneyGraph, text: Catalog, theme: Theme) -> tuple[str, 
     strip_top = zero + peak * unit + PAD * 2
     axis_y = strip_top + unit + PAD
     height = axis_y + theme.font_size * LINE_SPACING + 2 * PAD
+    entries = legend_entries(graph, text, theme) if legend else []
+    rows = _flow(entries, width, theme)
+    height += (max((row for _, _, row in rows), default=-1) + 1) * _row_height(theme) + (2 * PAD if rows else 0)
     dot = DotGraph("balance", width, height, font_family().graphviz_name)
     x = partial(age_x, left=left, year_width=theme.year_width, end=end)
     bg = dot.background
@@ -72,8 +77,9 @@ def balance_dot(graph: JourneyGraph, text: Catalog, theme: Theme) -> tuple[str, 
     bg.pen(theme.gap_line, width=theme.line_width * 1.2, style="dashed").line([(x(0), zero - limit * unit), (x(end), zero - limit * unit)])
     for start, stop in _support_spans(graph, end):
         bg.pen(theme.ink, LEVEL_FILLS["early"], width=theme.line_width).rect(x(start), strip_top, x(stop) - x(start), unit)
-    _labels(dot, text, theme, left, top, zero, unit, limit, strip_top)
+    _labels(dot, text, theme, left, top, zero, unit, limit, strip_top, legend)
     _record_end(dot, graph, theme, x, top, axis_y, end)
+    _draw_legend(dot, rows, axis_y + theme.font_size * LINE_SPACING + 3 * PAD, theme)
     return dot.source(), width, height
 
 
@@ -110,7 +116,7 @@ def _net_line(dot: DotGraph, net: Steps, theme: Theme, x, zero: float, unit: flo
 
 
 def _labels(dot: DotGraph, text: Catalog, theme: Theme, left: float, top: float, zero: float, unit: float,
-            limit: int, strip_top: float) -> None:
+            limit: int, strip_top: float, legend: bool = False) -> None:
     bg, right = dot.background, left - PAD * 3
     bg.text(PAD * 2, theme.title_size + PAD, text("render.balance.title"), theme.title_size, dot.font, theme.ink)
     bg.text(right, zero - unit * 0.3, text("render.balance.risk"), theme.small_size, dot.font, theme.risk, align="right")
@@ -118,4 +124,71 @@ def _labels(dot: DotGraph, text: Catalog, theme: Theme, left: float, top: float,
     bg.text(right, zero - limit * unit + theme.small_size * 0.35, text("render.balance.threshold", load=limit),
             theme.small_size, dot.font, theme.gap_line, align="right")
     bg.text(right, strip_top + unit * 0.8, text("render.balance.supports"), theme.small_size, dot.font, theme.ink, align="right")
-    bg.text(PAD * 2, top + theme.small_size, text("render.balance.net"), theme.small_size, dot.font, theme.ink)
+    if not legend:  # without a key, the net line is named in the corner
+        bg.text(PAD * 2, top + theme.small_size, text("render.balance.net"), theme.small_size, dot.font, theme.ink)
+
+
+# --- the legend ----------------------------------------------------------------------------
+
+SYMBOL = 28.0
+
+
+@dataclass(frozen=True)
+class BalanceKey:
+    """One mark of the balance: how it is drawn (``form``: bar, line or after-the-end; ``style``;
+    ``heavy``; ``fill``), its colour, and what it means."""
+
+    form: str
+    label: str
+    fill: str = "#FFFFFF"
+    style: str = "solid"
+    heavy: bool = False
+    colour: str = "#000000"
+
+
+def legend_entries(graph: JourneyGraph, text: Catalog, theme: Theme) -> list[BalanceKey]:
+    """The balance's marks: the risk and protective counts, the net line, the threshold, the
+    supports' strip, and (when the record ends early) what lies after its end."""
+    t = text
+    entries = [
+        BalanceKey("bar", t("balance.legend.risk"), RISK_FILL, "solid", False, theme.risk),
+        BalanceKey("bar", t("balance.legend.protective"), PROTECTIVE_FILL, "dashed", False, theme.protective),
+        BalanceKey("line", t("balance.legend.net"), style="solid", heavy=True, colour=theme.ink),
+        BalanceKey("line", t("balance.legend.threshold"), style="dashed", colour=theme.gap_line),
+        BalanceKey("bar", t("balance.legend.supports"), LEVEL_FILLS["early"], "solid", False, theme.ink),
+    ]
+    if graph.record_end is not None:
+        entries.append(BalanceKey("ended", t("balance.legend.ended"), "#FFFFFF", "solid", True, theme.ink))
+    return entries
+
+
+def _row_height(theme: Theme) -> float:
+    return max(theme.small_size * LINE_SPACING, 10.0) + PAD * 2
+
+
+def _flow(entries: Sequence[BalanceKey], width: float, theme: Theme) -> list[tuple[BalanceKey, float, int]]:
+    placed, x, row = [], PAD * 2, 0
+    for entry in entries:
+        w = SYMBOL + PAD + text_width(entry.label, theme.small_size)
+        if x + w > width - PAD * 2 and x > PAD * 2:
+            x, row = PAD * 2, row + 1
+        placed.append((entry, x, row))
+        x += w + PAD * 4
+    return placed
+
+
+def _draw_legend(dot: DotGraph, rows: Sequence[tuple[BalanceKey, float, int]], top: float, theme: Theme) -> None:
+    bg, row_h = dot.background, _row_height(theme)
+    for entry, x, row in rows:
+        y = top + row * row_h
+        middle = y + row_h / 2
+        if entry.form == "bar":
+            bg.pen(entry.colour, entry.fill, width=theme.line_width, style=entry.style).rect(x, y + PAD, SYMBOL,
+                                                                                             row_h - 2 * PAD)
+        elif entry.form == "line":
+            bg.pen(entry.colour, width=theme.line_width * (2.5 if entry.heavy else 1.2), style=entry.style)
+            bg.line([(x, middle), (x + SYMBOL, middle)])
+        else:  # after the end: greyed behind the strong end line
+            bg.pen("#BDBDBD", "#E6E6E6", width=0.1).rect(x, y + PAD, SYMBOL, row_h - 2 * PAD)
+            bg.pen(entry.colour, width=theme.line_width * 2.5).line([(x + 2, y + PAD), (x + 2, y + row_h - PAD)])
+        bg.text(x + SYMBOL + PAD, middle + theme.small_size * 0.35, entry.label, theme.small_size, dot.font, theme.ink)

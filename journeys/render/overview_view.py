@@ -51,6 +51,18 @@ VOICE_SHAPE = "note"
 FUTURE_FILL = "#80808033"
 END_FILL = "#D9D9D9"
 
+# How the overview's own marks are told apart without colour (form, and fill as a grey); the
+# event kinds are drawn as on the timeline.
+MARK_LOOKS = {
+    SUPPORT: ("thin bar", LEVEL_FILLS["early"]),
+    VOICE: ("sheet with a folded corner", "#FFFFFF"),
+    GAP: ("numbered circle", PROJECTOR.gap_line),
+    GAP_MARKED: ("small triangle", PROJECTOR.gap_line),
+    FOLDED: ("thin strip", "#BDBDBD"),
+    NOW: ("line over grey", FUTURE_FILL[:7]),
+    END: ("heavy line over grey", END_FILL),
+}
+
 OVERVIEW_THEME = Theme(name="overview", font_size=FONT, small_size=FONT, title_size=FONT, line_width=1.4,
                        year_width=1.0, label_width=LABEL_WIDTH, marker=MARK, row_gap=PAD, muted=PROJECTOR.muted,
                        grid=PROJECTOR.grid, lane_fills=PROJECTOR.lane_fills)
