@@ -154,7 +154,7 @@ def balance_svg(doc: Document, lang: str, theme: str) -> str:
     from journeys.render import balance
 
     found = analysis(doc)
-    return balance(found.graph, catalog(lang), theme=theme, legend=True).svg()
+    return balance(found.graph, catalog(lang), theme=theme, legend=True, screen=True).svg()
 
 
 @st.cache_data(show_spinner=False, max_entries=64, hash_funcs=HASH)

@@ -79,11 +79,13 @@ def ecomap(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, *, theme: st
     return Drawing(dot, width, height)
 
 
-def balance(graph: JourneyGraph, text: Catalog, *, theme: str = "print", legend: bool = False) -> Drawing:
-    """Risk and protective load over age (``legend``: with a key of its marks under it)."""
-    from journeys.render.balance_view import balance_dot
+def balance(graph: JourneyGraph, text: Catalog, *, theme: str = "print", legend: bool = False,
+            screen: bool = False) -> Drawing:
+    """Risk and protective load over age (``legend``: with a key of its marks under it;
+    ``screen``: in one type size on about 1,000 points, for a page that shows it whole)."""
+    from journeys.render.balance_view import SCREEN, balance_dot
 
-    dot, width, height = balance_dot(graph, text, theme_named(theme), legend)
+    dot, width, height = balance_dot(graph, text, SCREEN if screen else theme_named(theme), legend)
     return Drawing(dot, width, height)
 
 

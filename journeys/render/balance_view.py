@@ -7,7 +7,7 @@ two line up on a poster.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Sequence
 
@@ -19,10 +19,14 @@ from journeys.render.fonts import font_family, text_width
 from journeys.render.layout import LINE_SPACING, PAD, _Sizes, age_x, axis_end
 from journeys.render.marks import PROTECTIVE_FILL, RISK_FILL
 from journeys.render.stages import stage_starts
-from journeys.render.theme import LEVEL_FILLS, Theme
+from journeys.render.theme import LEVEL_FILLS, PROJECTOR, Theme
 from journeys.timeline import Periods, merge_periods
 
 THRESHOLD_RULE = "risk-without-support"
+# The balance for a screen (the app's Nätverk): one type size, a twentieth of a life across about
+# 1,000 points, so that the page can show it whole at a size the room can read (as the overview).
+SCREEN = replace(PROJECTOR, name="screen", font_size=20.0, small_size=20.0, title_size=20.0, year_width=36.0,
+                 label_width=20.0)
 Steps = Sequence[tuple[float, int]]
 
 

@@ -44,6 +44,29 @@ _MEASURE = """() => {
 }"""
 
 
+_BALANCE = """() => {
+  const img = [...document.querySelectorAll('.jr-picture img')].find(i => i.offsetParent !== null);
+  const b = img.getBoundingClientRect();
+  const svg = atob(img.src.split(',')[1]);
+  const width = parseFloat(/viewBox="[\\d.-]+ [\\d.-]+ ([\\d.]+)/.exec(svg)[1]);
+  const sizes = [...svg.matchAll(/font-size="([\\d.]+)"/g)].map(m => parseFloat(m[1]));
+  return {picture: [b.left, b.top, b.right, b.bottom], font: Math.min(...sizes) * b.width / width};
+}"""
+
+
+def balance_view(page, persona: str) -> dict:
+    """Nätverk's balance tab: where the picture lies and its smallest text in pixels."""
+    page.get_by_test_id("stSidebarNav").get_by_text("Välj", exact=True).click()
+    wait_for_app(page)
+    page.get_by_text(persona, exact=False).first.click()
+    wait_for_app(page)
+    page.get_by_test_id("stSidebarNav").get_by_text("Nätverk", exact=True).click()
+    wait_for_app(page)
+    page.get_by_role("tab", name="Risk och skydd över tid").click()
+    wait_for_app(page)
+    return page.evaluate(_BALANCE)
+
+
 @dataclass(frozen=True)
 class OverviewView:
     """The overview as the browser drew it (pixels; the box is left, top, right, bottom)."""
@@ -79,10 +102,11 @@ def measure_one(page) -> OverviewView:
 
 
 def measure(output: Path | None = None) -> tuple[dict[tuple[int, int, str, str], OverviewView], dict[str, object]]:
-    """The overview of every example at both sizes, at the start and the end of the walk; and
+    """The overview of every example at both sizes, at the start and the end of the walk; the
+    balance on Nätverk (under the key ``balance``: size and persona → picture and text px); and
     what the markup persona showed."""
     found: dict[tuple[int, int, str, str], OverviewView] = {}
-    markup: dict[str, object] = {}
+    markup: dict[str, object] = {"balance": {}}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "examples"
         shutil.copytree(ROOT / "examples", folder)
@@ -102,8 +126,13 @@ def measure(output: Path | None = None) -> tuple[dict[tuple[int, int, str, str],
                         if output is not None:
                             page.mouse.move(5, 5)
                             page.screenshot(path=str(output / f"overview-{width}-{name}.png"))
+                    for persona in PERSONAS:
+                        markup["balance"][(width, height, persona)] = balance_view(page, persona)  # type: ignore[index]
+                        if output is not None and "kim" in persona:
+                            page.mouse.move(5, 5)
+                            page.screenshot(path=str(output / f"balance-{width}-kim.png"))
                     if width == SIZES[0][0]:
-                        markup = markup_shown(page)
+                        markup.update(markup_shown(page))
     return found, markup
 
 
@@ -144,6 +173,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{width}x{height} {name:6} {when:5} font_min={view.font:.1f}px texts={view.texts:3} "
               f"titled={view.titled:3} picture_top={view.picture[1]:.0f} picture_bottom={view.picture[3]:.0f} "
               f"width={view.picture[2] - view.picture[0]:.0f}")
+    for key, value in markup.pop("balance").items():  # type: ignore[attr-defined]
+        print("balance", key, f"font_min={value['font']:.1f}px picture={[round(v) for v in value['picture']]}")
     for where, probe in markup.items():
         print(where, {k: v for k, v in probe.items() if k != "svg"})
     return 0

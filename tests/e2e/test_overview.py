@@ -56,3 +56,12 @@ def test_markup_in_a_persona_is_shown_as_typed(measured, where):
     assert probe["bold"] == 0 and probe["katex"] == 0 and probe["coloured"] == 0, probe
     assert "<b>Fet</b> **fet** $x^2$ :red[Röd]" in probe["text"]
     assert "Röst &lt;b&gt;Fet&lt;/b&gt; **fet** $x^2$ :red[Röd]" in probe["svg"] or "Röst" in probe["text"]
+
+
+def test_the_balance_on_the_network_page_is_readable_and_starts_on_the_first_screen(measured):
+    _, markup = measured
+    balances = markup["balance"]
+    assert {(w, h) for w, h, _ in balances} == {(1920, 1080), (1280, 720)}
+    for (width, height, persona), value in balances.items():
+        assert value["font"] >= SMALLEST_TEXT_PX[height], (width, persona, value["font"])
+        assert 0 <= value["picture"][1] < height, (width, persona, value["picture"])
