@@ -26,7 +26,7 @@ _CSS = f"""<style>
   background: #fff; }}
 .jr-focus .jr-gap {{ margin: 0.3rem 0; padding: 0.4rem 0.9rem; }}
 .jr-focus-words ul {{ margin: 0; }}
-.jr-focus .jr-voice {{ font-size: 1.05rem; margin: 0.2rem 0 0 0; padding-left: 0.8rem; }}
+.jr-focus .jr-voice {{ font-size: 1.2rem; margin: 0.2rem 0 0 0; padding-left: 0.8rem; }}
 .jr-legend {{ display: flex; flex-wrap: wrap; gap: 0.1rem 1.2rem; font-size: 0.75rem; margin-top: 0.3rem; }}
 .jr-key {{ display: inline-flex; align-items: center; gap: 0.35rem; }}
 .jr-key svg {{ width: 1.2em; height: 1.2em; flex: none; }}
