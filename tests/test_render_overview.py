@@ -144,3 +144,11 @@ def test_the_overview_is_the_same_byte_for_byte():
     kim = example("kim")
     first = render.overview(kim.graph, kim.gaps, catalog(), until_age=12.0).drawing.svg()
     assert first == render.overview(kim.graph, kim.gaps, catalog(), until_age=12.0).drawing.svg()
+
+
+@pytest.mark.parametrize("name", ["kim", "alva"])
+def test_golden_overview(name):
+    from tests.render_helpers import check_golden
+
+    journey = example(name)
+    check_golden(f"{name}.overview.dot", render.overview(journey.graph, journey.gaps, catalog()).drawing.dot)
