@@ -124,10 +124,11 @@ def overview_svg(doc: Document, lang: str, until_age: float | None,
                  scenario_id: str | None = None) -> tuple[str, tuple[str, ...]]:
     """The whole-life overview a screen can hold, up to ``until_age``: its SVG and the marks it shows."""
     from journeys.render import overview
+    from journeys.render.overview_view import hover_titles
 
     found = chosen(doc, scenario_id)
     picture = overview(found.graph, found.gaps, catalog(lang), until_age=until_age, comparison=found.comparison)
-    return picture.drawing.svg(), picture.marks
+    return hover_titles(picture.drawing.svg()), picture.marks
 
 
 @st.cache_data(show_spinner=False, max_entries=64, hash_funcs=HASH)

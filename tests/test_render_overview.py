@@ -152,3 +152,14 @@ def test_golden_overview(name):
 
     journey = example(name)
     check_golden(f"{name}.overview.dot", render.overview(journey.graph, journey.gaps, catalog()).drawing.dot)
+
+
+def test_the_hover_texts_become_svg_titles_and_node_names_are_dropped():
+    from journeys.render.overview_view import hover_titles
+
+    kim = example("kim")
+    svg = hover_titles(render.overview(kim.graph, kim.gaps, catalog()).drawing.svg())
+    titles = re.findall(r"<title>([^<]*)</title>", svg)
+    assert "0 år: Kim föds" in titles
+    assert not [t for t in titles if re.match(r"(event|label|year|stage|lane|badge|overview)\b", t)], titles[:5]
+    assert len(titles) == svg.count("<a xlink:title=")

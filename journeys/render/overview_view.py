@@ -10,6 +10,7 @@ never made smaller to make room: less is shown.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -490,6 +491,16 @@ def overview_dot(graph: JourneyGraph, numbered: Sequence[NumberedGap], text: Cat
     _draw_marks(dot, layout, theme)
     _draw_gaps(dot, layout, numbered, theme)
     return dot.source(), layout
+
+
+_NAME_TITLE = re.compile(r"<title>[^<]*</title>\n?")
+_HOVER = re.compile(r'<a xlink:title="([^"]*)">')
+
+
+def hover_titles(svg: str) -> str:
+    """The overview's SVG with each mark's hover text as an SVG ``<title>`` (what every browser
+    shows on hover) instead of Graphviz's node names (``event:kim-1``), which say nothing."""
+    return _HOVER.sub(lambda m: f'{m.group(0)}<title>{m.group(1)}</title>', _NAME_TITLE.sub("", svg))
 
 
 def overview_picture(graph: JourneyGraph, numbered: Sequence[NumberedGap], text: Catalog,

@@ -38,9 +38,10 @@ _MEASURE = """() => {
   });
   const marks = [...svg.querySelectorAll('g.node')].filter(g => /^(event|voice|gap)-/.test(g.id)
     || g.querySelector('[id^="a_"]') && /^(event|voice|gap)-/.test((g.querySelector('[id^="a_"]').id || '').slice(2)));
-  const titled = [...svg.querySelectorAll('a')].filter(a => (a.getAttribute('xlink:title') || '').length > 0);
+  const titled = [...svg.querySelectorAll('a > title')].filter(t => t.textContent.length > 0);
+  const names = [...svg.querySelectorAll('title')].filter(t => /^(event|label|year|stage|lane|badge)[:-]/.test(t.textContent));
   return {picture: [b.left, b.top, b.right, b.bottom], font: Math.min(...texts), texts: texts.length,
-          titled: titled.length, age: document.querySelector('.jr-age').innerText};
+          titled: names.length ? -names.length : titled.length, age: document.querySelector('.jr-age').innerText};
 }"""
 
 
@@ -75,7 +76,7 @@ class OverviewView:
     picture: tuple[float, float, float, float]
     font: float  # the smallest rendered font size of the picture's text
     texts: int
-    titled: int  # marks with a hover title
+    titled: int  # marks with a hover title (negative: how many hover texts are Graphviz's node names)
 
     def top_inside(self, height: int) -> bool:
         return 0 <= self.picture[1] < height
