@@ -163,3 +163,14 @@ def test_the_hover_texts_become_svg_titles_and_node_names_are_dropped():
     assert "0 år: Kim föds" in titles
     assert not [t for t in titles if re.match(r"(event|label|year|stage|lane|badge|overview)\b", t)], titles[:5]
     assert len(titles) == svg.count("<a xlink:title=")
+
+
+def test_a_label_is_whole_where_the_room_allows_and_cut_only_where_it_does_not():
+    from journeys.render.overview_view import LABEL_WIDTH, WIDE_LABEL
+
+    layout = layout_of(example("alva"))  # five years across: room for whole labels
+    whole = [p for p in layout.marks if p.label is not None and not p.lines[0].endswith("…")]
+    assert any(p.label.w > LABEL_WIDTH for p in whole)
+    assert all(p.label.w <= WIDE_LABEL + 1 for p in layout.marks if p.label is not None)
+    cut = [p for p in layout.marks if p.label is not None and p.lines[0].endswith("…")]
+    assert all(p.label.w <= LABEL_WIDTH + 1 for p in cut)

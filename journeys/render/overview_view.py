@@ -42,6 +42,7 @@ GAP_ROWS = 2
 GAP_MARK = 8.0
 STAGE_ROWS = 2
 LABEL_WIDTH = 210.0
+WIDE_LABEL = 1.6 * LABEL_WIDTH
 MIN_LABEL_CHARS = 14
 FOLDED_HEIGHT = 8.0
 VOICE_HEIGHT = MARK + 4 * PAD
@@ -267,6 +268,18 @@ def _free(used: list[Box], box: Box) -> bool:
     return not any(box.overlaps(_grown(other, PAD)) for other in used)
 
 
+def _label_at(label: str, x: float, top: float, used: list[Box]) -> tuple[tuple[str, ...], Box]:
+    """The label's line and the box of marker and label: whole when it fits in
+    :data:`WIDE_LABEL` and the room is free, else cut to :data:`LABEL_WIDTH`."""
+    for width in (WIDE_LABEL, LABEL_WIDTH):
+        lines = wrap(label, width, FONT, max_lines=1)
+        box = Box(x - MARK / 2, top, MARK + PAD + block_width(lines, FONT), LINE)
+        whole = lines[0] == label
+        if (whole or width == LABEL_WIDTH) and box.right <= WIDTH - PAD and _free(used, box):
+            return lines, box
+    return lines, box
+
+
 def _place_lane(lane: OverviewLane, items: Sequence[_Item], end: float, text: Catalog) -> list[Placed]:
     """A row of labels at the lane's top, the items gaps rest on first; what finds no room for
     its label is a mark in the row under it (its label on hover)."""
@@ -278,11 +291,10 @@ def _place_lane(lane: OverviewLane, items: Sequence[_Item], end: float, text: Ca
     placed = []
     for item in sorted(items, key=lambda i: (i.rank, i.age, i.id)):
         x = overview_x(item.age, end)
-        lines = wrap(item.label, LABEL_WIDTH, FONT, max_lines=1)
-        width = block_width(lines, FONT)
+        lines, candidate = _label_at(item.label, x, top, used)
         if len(lines[0]) < min(len(item.label), MIN_LABEL_CHARS):  # too little of it to say anything
             has_label = False
-        candidate = Box(x - MARK / 2, top, MARK + PAD + width, LINE)
+        width = candidate.w - MARK - PAD
         if has_label and candidate.x >= TITLE_WIDTH and candidate.right <= WIDTH - PAD and _free(used, candidate):
             used.append(candidate)
             box = Box(x - MARK / 2, top + (LINE - MARK) / 2, MARK, MARK)
