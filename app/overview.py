@@ -17,7 +17,9 @@ from persona.i18n import Catalog
 
 from app import focus, ui
 from journeys.render import symbols
-from journeys.render.overview_view import END, FOLDED, GAP, GAP_MARKED, HEIGHT, NOW, SUPPORT, VOICE, WIDTH
+from journeys.render.overview_view import (
+    END, FOLDED, GAP, GAP_CLOSED, GAP_MARKED, GAP_NEW, HEIGHT, NOW, SUPPORT, VOICE, WIDTH,
+)
 
 # The height above the picture kept for the page's controls and heading.
 ROOM_ABOVE = "9rem"
@@ -37,6 +39,8 @@ _SYMBOLS = {
     VOICE: ("overview.legend.voice", symbols.voice_symbol),
     GAP: ("overview.legend.gap", symbols.badge_symbol),
     GAP_MARKED: ("overview.legend.gap_mark", symbols.gap_mark_symbol),
+    GAP_CLOSED: ("render.legend.gap_closed", symbols.closed_badge_symbol),
+    GAP_NEW: ("render.legend.gap_new", symbols.new_badge_symbol),
     FOLDED: ("overview.legend.folded", symbols.folded_symbol),
     NOW: ("overview.legend.now", symbols.now_symbol),
     END: ("overview.legend.end", symbols.end_symbol),

@@ -174,3 +174,11 @@ def test_a_label_is_whole_where_the_room_allows_and_cut_only_where_it_does_not()
     assert all(p.label.w <= WIDE_LABEL + 1 for p in layout.marks if p.label is not None)
     cut = [p for p in layout.marks if p.label is not None and p.lines[0].endswith("…")]
     assert all(p.label.w <= LABEL_WIDTH + 1 for p in cut)
+
+
+def test_under_a_scenario_closed_and_new_gaps_are_in_the_legend():
+    journey = example("kim", "kontaktperson-forskola", True)
+    marks = render.overview(journey.graph, journey.gaps, catalog(), comparison=journey.comparison).marks
+    assert "gap-closed" in marks
+    assert ("gap-new" in marks) == bool(journey.comparison.new)
+    assert "gap-closed" not in render.overview(example("kim").graph, example("kim").gaps, catalog()).marks

@@ -24,7 +24,7 @@ from journeys.labels import event_label, support_label
 from journeys.render.dot import DotGraph, TextStyle
 from journeys.render.drawing import Drawing
 from journeys.render.fonts import block_width, font_family, text_width, wrap
-from journeys.render.gaplist import NumberedGap
+from journeys.render.gaplist import CLOSED, NEW, NumberedGap
 from journeys.render.geometry import Box
 from journeys.render.layout import LINE_SPACING, axis_end
 from journeys.render.marks import badge, marker, text_block
@@ -49,6 +49,7 @@ VOICE_HEIGHT = MARK + 4 * PAD
 BAR_HEIGHT = 5.0
 YEAR_STEPS = (1, 2, 5, 10)
 VOICE, SUPPORT, GAP, GAP_MARKED, NOW, END, FOLDED = "voice", "support", "gap", "gap-mark", "now", "end", "folded"
+GAP_CLOSED, GAP_NEW = "gap-closed", "gap-new"
 VOICE_SHAPE = "note"
 FUTURE_FILL = "#80808033"
 END_FILL = "#D9D9D9"
@@ -60,6 +61,8 @@ MARK_LOOKS = {
     VOICE: ("sheet with a folded corner", "#FFFFFF"),
     GAP: ("numbered circle", PROJECTOR.gap_line),
     GAP_MARKED: ("small triangle", PROJECTOR.gap_line),
+    GAP_CLOSED: ("dashed numbered ring", "#FFFFFF"),
+    GAP_NEW: ("numbered circle in a second ring", PROJECTOR.gap_line),
     FOLDED: ("thin strip", "#BDBDBD"),
     NOW: ("line over grey", FUTURE_FILL[:7]),
     END: ("heavy line over grey", END_FILL),
@@ -470,12 +473,17 @@ def _draw_gaps(dot: DotGraph, layout: OverviewLayout, numbered: Sequence[Numbere
                      id=place.id)
 
 
-def marks_shown(layout: OverviewLayout, graph: JourneyGraph) -> tuple[str, ...]:
+def marks_shown(layout: OverviewLayout, graph: JourneyGraph,
+                numbered: Sequence[NumberedGap] = ()) -> tuple[str, ...]:
     """What the legend must explain: the event kinds drawn, supports, quotes, gap numbers and
-    gap marks, folded lanes, where the walk stands, the record's end."""
+    gap marks (closed and new ones under a scenario), folded lanes, where the walk stands, the
+    record's end."""
     kinds = sorted({p.kind for p in layout.marks if p.kind not in (SUPPORT, VOICE)})
     extra = [k for k in (SUPPORT, VOICE) if any(p.kind == k for p in layout.marks)]
     extra += [k for k in (GAP, GAP_MARKED) if any(p.kind == k for p in layout.gaps)]
+    shown = {p.id for p in layout.gaps if p.kind == GAP}
+    statuses = {n.status for n in numbered if f"gap-{n.number}" in shown}
+    extra += [mark for mark, status in ((GAP_CLOSED, CLOSED), (GAP_NEW, NEW)) if status in statuses]
     extra += [FOLDED] if any(lane.folded for lane in layout.lanes) else []
     extra += [NOW] if layout.until is not None and layout.until != graph.record_end else []
     extra += [END] if graph.record_end is not None else []
@@ -518,7 +526,7 @@ def hover_titles(svg: str) -> str:
 def overview_picture(graph: JourneyGraph, numbered: Sequence[NumberedGap], text: Catalog,
                      until: float | None = None) -> OverviewPicture:
     dot, layout = overview_dot(graph, numbered, text, until)
-    return OverviewPicture(Drawing(dot, WIDTH, HEIGHT), marks_shown(layout, graph), layout.hidden_labels)
+    return OverviewPicture(Drawing(dot, WIDTH, HEIGHT), marks_shown(layout, graph, numbered), layout.hidden_labels)
 
 
 __all__ = ["FONT", "WIDTH", "HEIGHT", "OverviewPicture", "layout_overview", "overview_picture"]

@@ -106,3 +106,19 @@ def end_symbol(label: str = "") -> str:
     """The end of the record: a strong line, greyed after it."""
     return _svg('<rect x="11" y="1" width="12" height="22" fill="#D9D9D9"/>'
                 '<rect x="9" y="1" width="4" height="22" fill="#000000"/>', label)
+
+
+def closed_badge_symbol(label: str = "") -> str:
+    """A gap a scenario closes: its number in a dashed ring."""
+    red = OKABE_ITO["vermillion"]
+    return _svg(f'<circle cx="12" cy="12" r="9.5" fill="#FFFFFF" stroke="{red}" stroke-width="2" stroke-dasharray="3 2"/>'
+                f'<text x="12" y="16.5" font-size="13" font-weight="bold" text-anchor="middle" fill="{red}" '
+                'font-family="sans-serif">1</text>', label)
+
+
+def new_badge_symbol(label: str = "") -> str:
+    """A gap new in a scenario: its filled number inside a second ring."""
+    red = OKABE_ITO["vermillion"]
+    return _svg(f'<circle cx="12" cy="12" r="11" fill="none" stroke="{red}" stroke-width="1.5"/>'
+                f'<circle cx="12" cy="12" r="8" fill="{red}"/><text x="12" y="16" font-size="11" font-weight="bold" '
+                'text-anchor="middle" fill="#FFFFFF" font-family="sans-serif">1</text>', label)
