@@ -1,0 +1,194 @@
+"""Where a cold ``journeys poster`` spends its time: milliseconds per phase, medians of fresh
+processes. Not a figure of ``make bench`` (no floor, no ratio): the map behind
+``poster_vs_graphviz``, for deciding what to make faster.
+
+    python -m bench.poster_phases [--runs N]
+
+Each run is a new process that calls :func:`journeys.cli.main` as the ``journeys`` command does,
+on the crowded 150-event persona of :mod:`bench.poster` (A1), with timers wrapped around the
+library's steps. A phase's time excludes the phases that run inside it (an import made while
+drawing counts as an import, not as drawing); garbage collection is counted inside the phase it
+interrupts and also reported on its own line. What no timer covers is "the rest" (the command's
+own code, argparse, and whatever poster layout code is not named below). Outside the timers:
+starting the interpreter and ending it (from ``main()`` returning to the process gone).
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+# Only the standard library up here: the timed child process is this module too, and whatever
+# it imports before the timers start would be missing from the profile.
+RUNS = 7
+EVENTS = 150  # as bench/poster.py
+REST = "the rest (CLI, argparse, poster layout not named below)"
+
+
+class PhaseClock:
+    """Exclusive time per phase: a phase's clock stops while a phase inside it runs."""
+
+    def __init__(self) -> None:
+        self.totals: dict[str, float] = {}
+        self.collections: list[float] = []
+        self._stack: list[list[Any]] = []
+        self._collection_start = 0.0
+
+    def enter(self, name: str) -> None:
+        self._stack.append([name, time.perf_counter(), 0.0])
+
+    def leave(self) -> None:
+        name, start, inner = self._stack.pop()
+        spent = time.perf_counter() - start
+        self.totals[name] = self.totals.get(name, 0.0) + spent - inner
+        if self._stack:
+            self._stack[-1][2] += spent
+
+    def timed(self, name: str, function: Callable) -> Callable:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            self.enter(name)
+            try:
+                return function(*args, **kwargs)
+            finally:
+                self.leave()
+        return wrapper
+
+    def on_collection(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._collection_start = time.perf_counter()
+        else:
+            self.collections.append(time.perf_counter() - self._collection_start)
+
+
+# The steps timed, by the module that defines them: each is wrapped the moment its module has
+# been imported, before any other module imports it by name. Names the code no longer has are
+# skipped (the poster's layout is being rewritten): their time goes to REST.
+STEPS: dict[str, list[tuple[str, str]]] = {
+    "persona.i18n": [("Catalog.load", "language files")],
+    "persona.vocabulary": [("load_vocabulary", "vocabulary")],
+    "persona.load": [("read_persona", "persona: read, validate, privacy guard")],
+    "persona.atomic": [("write_atomically", "file written")],
+    "journeys.workshop": [("load_notes", "the room's notes")],
+    "journeys.render.journey": [("prepare", "graph and gap rules")],
+    "journeys.render": [(picture, f"DOT: {picture}") for picture in ("timeline", "balance", "ecomap", "legend")],
+    "journeys.render.drawing": [("draw", "Graphviz draws (PDF)")],
+    "journeys.render.plainpdf": [("place_drawings", "drawings placed on the page")],
+    "journeys.render.pages": [("merge_with_pypdf", "drawings placed on the page")],
+    "journeys.render.poster": [("refuse_personal_data", "privacy guard again (poster)"),
+                               ("_fit", "poster text fitting (platypus, poster.py)")],
+    "reportlab.pdfbase.ttfonts": [("TTFont.__init__", "font files parsed (reportlab TTFont)")],
+    "reportlab.pdfgen.canvas": [("Canvas.showPage", "reportlab writes the page"),
+                                ("Canvas.save", "reportlab writes the page")],
+}
+
+
+def _wrap(clock: PhaseClock, module: Any, path: str, phase: str) -> None:
+    """Time ``module.path`` (a function, or ``Class.method``) as ``phase``, if it exists."""
+    owner, _, attribute = path.rpartition(".")
+    target = getattr(module, owner, None) if owner else module
+    found = target.__dict__.get(attribute) if isinstance(target, type) else getattr(target, attribute, None)
+    if found is None:
+        return
+    if isinstance(found, classmethod):
+        setattr(target, attribute, classmethod(clock.timed(phase, found.__func__)))
+    else:
+        setattr(target, attribute, clock.timed(phase, found))
+
+
+def _child(persona_file: str, output: str) -> None:
+    """One cold poster with timers; prints the phases as JSON on stdout."""
+    import gc
+    import importlib._bootstrap as bootstrap
+
+    clock = PhaseClock()
+    started = time.perf_counter()
+    clock.enter(REST)
+    find_and_load = bootstrap._find_and_load
+
+    def imported(name: str, *args: Any) -> Any:
+        module = find_and_load(name, *args)
+        for path, phase in STEPS.get(name, ()):
+            _wrap(clock, module, path, phase)
+        return module
+
+    bootstrap._find_and_load = clock.timed("imports (module code run on import included)", imported)
+    gc.callbacks.append(clock.on_collection)
+    from journeys.cli import main
+
+    sys.argv = ["journeys", "poster", persona_file, "--size", "A1", "-o", output]
+    code = main()
+    clock.leave()
+    if code != 0:
+        raise SystemExit(code)
+    print(json.dumps({"phases": clock.totals, "timed": time.perf_counter() - started,
+                      "collections": sum(clock.collections), "collections_count": len(clock.collections),
+                      "ended": time.time()}))
+
+
+def _one_run(persona: Path, output: Path) -> dict:
+    from bench.common import ROOT, process_env
+
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "bench.poster_phases", "--child", str(persona), str(output)],
+                            cwd=ROOT, env=process_env(), capture_output=True, text=True, check=True)
+    measured = json.loads(result.stdout.strip().splitlines()[-1])
+    measured["process"] = time.perf_counter() - start
+    measured["exit"] = time.time() - measured["ended"]
+    return measured
+
+
+def _python_pass() -> float:
+    from bench.common import PYTHON_PASS, process_env
+
+    start = time.perf_counter()
+    subprocess.run(PYTHON_PASS, env=process_env(), check=True)
+    return time.perf_counter() - start
+
+
+def profile(runs: int = RUNS) -> list[tuple[str, float]]:
+    """(phase, median ms) rows, largest first, then the process and interpreter lines."""
+    from bench.generate import generate_persona_text
+
+    with tempfile.TemporaryDirectory() as folder:
+        persona = Path(folder) / "trangt.yaml"
+        persona.write_text(generate_persona_text(EVENTS, crowded=True), encoding="utf-8")
+        output = Path(folder) / "affisch.pdf"
+        _one_run(persona, output)  # warm-up: compiled bytecode cached, files in the page cache
+        measured, empty = [], []
+        for _ in range(runs):
+            measured.append(_one_run(persona, output))
+            empty.append(_python_pass())
+    names = sorted({name for run in measured for name in run["phases"]})
+    rows = [(name, statistics.median(run["phases"].get(name, 0.0) for run in measured) * 1000) for name in names]
+    rows.sort(key=lambda row: -row[1])
+    rows += [("(garbage collection, inside the phases above)",
+              statistics.median(run["collections"] for run in measured) * 1000),
+             ("sum of the phases", statistics.median(run["timed"] for run in measured) * 1000),
+             ("interpreter start (process minus phases minus exit)",
+              statistics.median(run["process"] - run["timed"] - run["exit"] for run in measured) * 1000),
+             ("interpreter exit (after main() returned)", statistics.median(run["exit"] for run in measured) * 1000),
+             ("whole process", statistics.median(run["process"] for run in measured) * 1000),
+             ("python -c pass (for comparison)", statistics.median(empty) * 1000)]
+    return rows
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["--child"]:
+        _child(argv[1], argv[2])
+        return 0
+    runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else RUNS
+    for name, ms in profile(runs):
+        print(f"{ms:8.1f} ms  {name}")
+    print(f"(medians of {runs} cold processes, {EVENTS}-event crowded persona, A1)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
