@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from journeys.cli.watch import watch
+from journeys.render.fonts import REPORTLAB_NAMES
 from tests.conftest import EXAMPLES, ROOT
 
 # What the poster's own process must not load: the app's libraries (never, tests/test_layers.py),
@@ -82,3 +83,24 @@ def test_a_watch_collects_garbage_after_its_first_make(sv, tmp_path: Path):
         gc.unfreeze()
         gc.enable()
     assert seen == [False, True]
+
+
+def test_each_font_file_is_parsed_once_per_process_however_many_posters(tmp_path: Path):
+    """Parsing a TrueType file takes reportlab ~7 ms: once per weight and process, not per poster."""
+    code = (
+        "import contextlib, io, json\n"
+        "import reportlab.pdfbase.ttfonts as ttfonts\n"
+        "parsed = []\n"
+        "parse = ttfonts.TTFont.__init__\n"
+        "def counted(self, name, *args, **kwargs):\n"
+        "    parsed.append(name)\n"
+        "    parse(self, name, *args, **kwargs)\n"
+        "ttfonts.TTFont.__init__ = counted\n"
+        "from journeys.cli import main\n"
+        "with contextlib.redirect_stderr(io.StringIO()):\n"
+        f"    assert main(['poster', {str(EXAMPLES / 'kim.yaml')!r}, '-o', {str(tmp_path / 'a1.pdf')!r}]) == 0\n"
+        f"    assert main(['poster', {str(EXAMPLES / 'noor.yaml')!r}, '--size', 'A3', '-o', {str(tmp_path / 'a3.pdf')!r}]) == 0\n"
+        "print(json.dumps(parsed))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert sorted(json.loads(result.stdout)) == sorted(REPORTLAB_NAMES.values())
