@@ -144,27 +144,52 @@ def _one_run(persona: Path, output: Path) -> dict:
     return measured
 
 
-def _python_pass() -> float:
-    from bench.common import PYTHON_PASS, process_env
+# What any poster made with these libraries pays at the least: importing them, parsing the
+# three font files and Graphviz drawing the timeline (argv: the DOT file, then the font files).
+LIBRARIES_ALONE = """
+import os, sys
+import pydantic, yaml
+import pygraphviz
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+for number, path in enumerate(sys.argv[2:]):
+    pdfmetrics.registerFont(TTFont(f"Font{number}", path))
+os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
+pygraphviz.AGraph(string=open(sys.argv[1], encoding="utf-8").read()).draw(format="pdf", prog="nop2")
+"""
+
+
+def _seconds(args: list[str]) -> float:
+    from bench.common import process_env
 
     start = time.perf_counter()
-    subprocess.run(PYTHON_PASS, env=process_env(), check=True)
+    subprocess.run(args, env=process_env(), check=True)
     return time.perf_counter() - start
 
 
 def profile(runs: int = RUNS) -> list[tuple[str, float]]:
     """(phase, median ms) rows, largest first, then the process and interpreter lines."""
+    from bench.common import PYTHON_PASS
     from bench.generate import generate_persona_text
+    from bench.poster import _timeline_dot
+
+    from journeys.render.fonts import font_family
 
     with tempfile.TemporaryDirectory() as folder:
         persona = Path(folder) / "trangt.yaml"
         persona.write_text(generate_persona_text(EVENTS, crowded=True), encoding="utf-8")
+        dot = Path(folder) / "tidslinje.dot"
+        dot.write_text(_timeline_dot(persona), encoding="utf-8")
+        libraries = [sys.executable, "-c", LIBRARIES_ALONE, str(dot), *map(str, font_family().files.values())]
         output = Path(folder) / "affisch.pdf"
         _one_run(persona, output)  # warm-up: compiled bytecode cached, files in the page cache
-        measured, empty = [], []
+        _seconds(libraries)
+        measured, empty, alone = [], [], []
         for _ in range(runs):
             measured.append(_one_run(persona, output))
-            empty.append(_python_pass())
+            empty.append(_seconds(list(PYTHON_PASS)))
+            alone.append(_seconds(libraries))
     names = sorted({name for run in measured for name in run["phases"]})
     rows = [(name, statistics.median(run["phases"].get(name, 0.0) for run in measured) * 1000) for name in names]
     rows.sort(key=lambda row: -row[1])
@@ -175,7 +200,9 @@ def profile(runs: int = RUNS) -> list[tuple[str, float]]:
               statistics.median(run["process"] - run["timed"] - run["exit"] for run in measured) * 1000),
              ("interpreter exit (after main() returned)", statistics.median(run["exit"] for run in measured) * 1000),
              ("whole process", statistics.median(run["process"] for run in measured) * 1000),
-             ("python -c pass (for comparison)", statistics.median(empty) * 1000)]
+             ("python -c pass (for comparison)", statistics.median(empty) * 1000),
+             ("the libraries alone: import pydantic, PyYAML, reportlab, pygraphviz; parse the three font files; "
+              "draw the timeline DOT (for comparison)", statistics.median(alone) * 1000)]
     return rows
 
 
