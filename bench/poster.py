@@ -23,6 +23,7 @@ from pathlib import Path
 
 from bench.common import PYTHON_PASS, ROOT, Figure, interleaved_seconds, process, process_env
 from bench.generate import generate_persona_text
+from journeys.cli.watch import POLL_SECONDS
 
 EVENTS = 150
 TARGET = 3.0
@@ -123,7 +124,7 @@ def run(repeats: int = REPEATS) -> list[Figure]:
                    detail=f"poster {times['poster']:.3f} s; {common}"),
             Figure("poster_watch_vs_graphviz", times["watch"] / floor, "x", f"{floor:.3f} s", TARGET,
                    detail=f"save to new poster in a warm --watch process {times['watch']:.3f} s "
-                          f"(polling every 0.05 s); {common}")]
+                          f"(polling every {POLL_SECONDS} s); {common}")]
 
 
 if __name__ == "__main__":
