@@ -104,3 +104,42 @@ def test_each_font_file_is_parsed_once_per_process_however_many_posters(tmp_path
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert sorted(json.loads(result.stdout)) == sorted(REPORTLAB_NAMES.values())
+
+
+def test_a_warm_process_draws_only_the_pictures_whose_dot_changed(cli, tmp_path: Path, monkeypatch):
+    """--watch re-makes the poster in the same process: Graphviz draws again only what changed,
+    and the poster is the same bytes as one made from scratch."""
+    from journeys.render import drawing
+
+    drawn: list[str] = []
+    draw = drawing.draw
+    monkeypatch.setattr(drawing, "draw", lambda dot, fmt, dpi=None: drawn.append(fmt) or draw(dot, fmt, dpi))
+    drawing._pdf.cache_clear()
+    persona = tmp_path / "kim.yaml"
+    text = (EXAMPLES / "kim.yaml").read_text(encoding="utf-8")
+    persona.write_text(text, encoding="utf-8")
+    assert cli("poster", persona, "-o", tmp_path / "first.pdf").code == 0
+    first = len(drawn)
+    assert first >= 4  # timeline, balance, ecomap, legend
+    assert cli("poster", persona, "-o", tmp_path / "again.pdf").code == 0
+    assert len(drawn) == first, "nothing changed: nothing drawn again"
+    assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "first.pdf").read_bytes()
+    persona.write_text(text.replace("name: Kim", "name: Kimmy", 1), encoding="utf-8")
+    assert cli("poster", persona, "-o", tmp_path / "renamed.pdf").code == 0
+    redrawn = len(drawn) - first
+    assert 1 <= redrawn < first, "the pictures that show the name are drawn again, the others are not"
+    drawing._pdf.cache_clear()
+    assert cli("poster", persona, "-o", tmp_path / "cold.pdf").code == 0
+    assert (tmp_path / "cold.pdf").read_bytes() == (tmp_path / "renamed.pdf").read_bytes()
+
+
+def test_a_failed_drawing_is_not_kept():
+    from journeys.render.drawing import Drawing, RenderFailed
+
+    broken = Drawing('digraph { graph [layout=nop2]; a [pos="1,1", shape=nosuchshape]; a -> }')
+    for _ in range(2):
+        try:
+            broken.pdf()
+        except RenderFailed:
+            continue
+        raise AssertionError("a broken DOT must fail every time")
