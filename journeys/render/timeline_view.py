@@ -340,7 +340,7 @@ def timeline_dot(graph: JourneyGraph, numbered: Sequence[NumberedGap], text: Cat
     _draw_record_end(dot, layout, graph, theme, text)
     _draw_bars(dot, layout, theme, until_age, assumptions)
     shown = _draw_events(dot, layout, theme, until_age, assumptions)
-    draw_voices(dot, layout.voices, theme, until_age)
+    draw_voices(dot, layout.voices, theme, until_age, theme.lane_fills[(len(layout.lanes) + 1) % 2])
     if layer is not None:
         draw_layer(dot, layout, layer, theme, until_age)
     _draw_gaps(dot, layout, graph, theme, until_age, {n.number for n in numbered}, shown)

@@ -102,12 +102,15 @@ def speech_bubble(dot: DotGraph, box: Box, theme: Theme) -> None:
     bg.pen(theme.ink, "#FFFFFF", width=theme.line_width).ellipse(x, y - box.h * 0.08, rx, ry)
 
 
-def draw_voices(dot: DotGraph, voices: Sequence[VoiceMark], theme: Theme, until: float | None) -> None:
-    """Each quote said up to ``until`` (all of them without it): its bubble and its italic text."""
+def draw_voices(dot: DotGraph, voices: Sequence[VoiceMark], theme: Theme, until: float | None, fill: str) -> None:
+    """Each quote said up to ``until`` (all of them without it): its bubble and its italic text on
+    a patch of the lane's colour ``fill``, so that no year line runs through the words."""
     style = TextStyle(theme.font_size, theme.ink, italic=True)
     for voice in voices:
         if until is not None and voice.event.age > until + 1e-9:
             continue
+        box = voice.label
+        dot.background.pen(fill, fill, width=0.1).rect(box.x - 1, box.y, box.w + 2, box.h)
         speech_bubble(dot, voice.marker, theme)
         cut = " ".join(voice.lines) != " ".join(voice.whole.split())
         text_block(dot, f"voice:{voice.event.id}", voice.label, voice.lines, style,
