@@ -12,7 +12,7 @@ from bench.generate import generate_persona_text
 from journeys import render
 from journeys.render import number_gaps
 from journeys.render.focus_view import (
-    ELLIPSIS, FONT, LABEL_WIDTH, MARK, WIDEST_LABEL, Moment, focus_dot, label_lines, layout_focus, response_arrows,
+    ELLIPSIS, bracket_boxes, FONT, LABEL_WIDTH, MARK, WIDEST_LABEL, Moment, focus_dot, label_lines, layout_focus, response_arrows,
 )
 from journeys.render.fonts import text_width
 from journeys.render.geometry import Box
@@ -70,7 +70,7 @@ def test_no_response_arrow_crosses_a_label_or_title(name):
     for moment in moments(found):
         layout = layout_focus(found.graph, moment, catalog())
         words = layout.text_boxes()
-        for arrow in response_arrows(layout, found.graph):
+        for arrow in response_arrows(layout, found.graph, moment.gap):
             arrows += 1
             for a, b in arrow.segments():
                 assert not _crossed(a, b, words), (name, moment.age, moment.gap and moment.gap.number, arrow)
@@ -79,12 +79,24 @@ def test_no_response_arrow_crosses_a_label_or_title(name):
 
 
 @pytest.mark.parametrize("name", NAMES)
+def test_no_arrow_runs_along_the_gap_bracket(name):
+    found = journey(name)
+    for numbered in number_gaps(found.gaps):
+        moment = Moment(numbered.gap.start, numbered)
+        layout = layout_focus(found.graph, moment, catalog())
+        brackets = bracket_boxes(layout, found.graph, numbered.gap)
+        for arrow in response_arrows(layout, found.graph, numbered):
+            for a, b in arrow.segments():
+                assert not _crossed(a, b, brackets), (name, numbered.number, arrow)
+
+
+@pytest.mark.parametrize("name", NAMES)
 def test_arrows_run_from_mark_to_mark(name):
     found = journey(name)
     for moment in moments(found)[::3]:
         layout = layout_focus(found.graph, moment, catalog())
         marks = {p.item.id: p.marker for p in layout.placed}
-        for arrow in response_arrows(layout, found.graph):
+        for arrow in response_arrows(layout, found.graph, moment.gap):
             (sx, sy), (tx, ty) = marks[arrow.source].centre, marks[arrow.target].centre
             assert abs(arrow.points[0][0] - sx) + abs(arrow.points[0][1] - sy) == pytest.approx(MARK / 2, abs=0.01)
             assert abs(arrow.tip[0] - tx) + abs(arrow.tip[1] - ty) == pytest.approx(MARK / 2 + 1, abs=0.01)
@@ -96,7 +108,7 @@ def test_noor_gap_5_goes_round_the_labels_it_used_to_cross():
     found = journey("noor")
     numbered = next(n for n in number_gaps(found.gaps) if n.number == 5)
     layout = layout_focus(found.graph, Moment(numbered.gap.start, numbered), catalog())
-    arrows = response_arrows(layout, found.graph)
+    arrows = response_arrows(layout, found.graph, numbered)
     assert arrows
     (first, *_), words = arrows, layout.text_boxes()
     assert _crossed(first.points[0], first.tip, words), "a straight arrow would cross a label here"

@@ -353,17 +353,30 @@ def gap_badge_box(layout: FocusLayout, gap: Any) -> Box:
     return Box(x - BADGE / 2, (AXIS_HEIGHT - BADGE) / 2, BADGE, BADGE)
 
 
+def _bracket_span(layout: FocusLayout, graph: JourneyGraph, gap: Any) -> tuple[float, float, list[FocusLane]]:
+    """Where a gap's bracket runs across the window, and the open lanes it is drawn in."""
+    start, end = layout.window
+    x0, x1 = layout.x(max(gap.start, start)), layout.x(min(gap.end, end))
+    sectors = {graph.vocabulary.sector_of(a) for a in gap.agencies}
+    return x0, max(x1, x0 + 6), [lane for lane in layout.lanes if lane.sector in sectors and not lane.folded]
+
+
+def bracket_boxes(layout: FocusLayout, graph: JourneyGraph, gap: Any) -> list[Box]:
+    """The strip each of the gap's bracket lines takes at the top of its lanes (an arrow that ran
+    along it would read as part of the bracket)."""
+    x0, x1, lanes = _bracket_span(layout, graph, gap)
+    weight = SEVERITY_WIDTH.get(gap.severity, 3.5)
+    return [Box(x0 - weight / 2, lane.box.y, x1 - x0 + weight, weight + 2) for lane in lanes]
+
+
 def _draw_gap(dot: DotGraph, layout: FocusLayout, graph: JourneyGraph, numbered: NumberedGap, theme: Theme) -> None:
     """The gap's span as a bracket over each lane it involves, weighted by severity; its number
     at the moment it starts, with a line down to the lanes."""
     gap, bg = numbered.gap, dot.background
     start, end = layout.window
-    x0, x1 = layout.x(max(gap.start, start)), layout.x(min(gap.end, end))
-    x1 = max(x1, x0 + 6)
+    x0, x1, lanes = _bracket_span(layout, graph, gap)
     weight = SEVERITY_WIDTH.get(gap.severity, 3.5)
     style = SEVERITY_STYLE.get(gap.severity, "solid")
-    sectors = {graph.vocabulary.sector_of(a) for a in gap.agencies}
-    lanes = [lane for lane in layout.lanes if lane.sector in sectors and not lane.folded]
     labels = [p.label for p in layout.placed if p.label is not None]
     for lane in lanes:
         top = lane.box.y + weight / 2 + 1
@@ -431,11 +444,13 @@ def _arrow(source: str, target: str, path: list[Point]) -> Arrow:
     return Arrow(source, target, (tail, *path[1:-1], before), tip)
 
 
-def response_arrows(layout: FocusLayout, graph: JourneyGraph) -> list[Arrow]:
+def response_arrows(layout: FocusLayout, graph: JourneyGraph, gap: NumberedGap | None = None) -> list[Arrow]:
     """Arrows from an event to the answer it got, between the strong items shown, each routed
-    round every label and lane title (and, where it can be, round the other marks)."""
+    round every label and lane title (and, where it can be, round the other marks and along no
+    bracket of the ``gap`` shown)."""
     where = {p.item.id: p.marker for p in layout.placed if p.item.strong}
     words = layout.text_boxes()
+    brackets = bracket_boxes(layout, graph, gap.gap) if gap is not None else []
     marks = [p.marker for p in layout.placed]
     bounds = Box(TITLE_WIDTH, AXIS_HEIGHT + 1, WIDTH - TITLE_WIDTH - 1, HEIGHT - AXIS_HEIGHT - 2)
     arrows = []
@@ -448,14 +463,15 @@ def response_arrows(layout: FocusLayout, graph: JourneyGraph) -> list[Arrow]:
             continue  # the marks touch: the answer stands right beside what it answers
         others = [m for m in marks if m not in (a, b)]
         runs = {"start_run": MARK / 2 + 2, "end_run": MARK / 2 + ARROW + 3}
-        path = (route(a.centre, b.centre, words + others, bounds, **runs)
+        path = (route(a.centre, b.centre, words + others + brackets, bounds, **runs)
                 or route(a.centre, b.centre, words, bounds, **runs) or [a.centre, b.centre])
         arrows.append(_arrow(source, event.id, path))
     return arrows
 
 
-def _draw_responses(dot: DotGraph, layout: FocusLayout, graph: JourneyGraph, theme: Theme) -> None:
-    for arrow in response_arrows(layout, graph):
+def _draw_responses(dot: DotGraph, layout: FocusLayout, graph: JourneyGraph, theme: Theme,
+                    gap: NumberedGap | None) -> None:
+    for arrow in response_arrows(layout, graph, gap):
         dot.edge(f"item:{arrow.source}", f"item:{arrow.target}", straight(arrow.points), arrow.tip,
                  id=f"response-{arrow.source}-{arrow.target}", color=theme.ink, penwidth=2.0, arrowsize=0.8)
 
@@ -500,7 +516,7 @@ def focus_dot(graph: JourneyGraph, moment: Moment, text: Catalog) -> tuple[str, 
     if end is not None:
         _draw_record_end(dot, layout, end, theme)
     _draw_items(dot, layout, theme)
-    _draw_responses(dot, layout, graph, theme)
+    _draw_responses(dot, layout, graph, theme, moment.gap)
     return dot.source(), layout
 
 
