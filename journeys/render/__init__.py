@@ -49,12 +49,14 @@ def timeline(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, *, theme: 
     numbered = every if until_age is None else tuple(n for n in every if n.gap.start <= until_age + 1e-9)
     messages = gap_messages(every, graph, text) if legend or until_age is not None else ()
     key = room = None
+    said = [e.age for e in (layer.graph if layer else graph).persona.events if e.voice]
     if legend:
         shown = {n.number for n in numbered}
         key = Legend(text, graph.vocabulary, look, [m for m in messages if m[0].number in shown],
-                     assumptions=bool(assumptions), marks=legend_entries(layer, text, look, until_age))
+                     assumptions=bool(assumptions), marks=legend_entries(layer, text, look, until_age),
+                     voices=any(until_age is None or age <= until_age + 1e-9 for age in said))
         room = Legend(text, graph.vocabulary, look, messages, assumptions=bool(assumptions),
-                      marks=legend_entries(layer, text, look))
+                      marks=legend_entries(layer, text, look), voices=bool(said))
     elif until_age is not None:
         room = Legend(text, graph.vocabulary, look, messages)
     dot, width, height = timeline_dot(graph, numbered, text, look, until_age, key, room, assumptions, layer)

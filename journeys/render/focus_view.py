@@ -23,13 +23,14 @@ from persona.i18n import Catalog
 
 from journeys.graph import JourneyGraph, event_lane
 from journeys.labels import event_label, support_label
-from journeys.render.dot import DotGraph, TextStyle
+from journeys.render.dot import DotGraph, TextStyle, straight
 from journeys.render.drawing import Drawing
 from journeys.render.fonts import block_width, font_family, text_width, wrap
 from journeys.render.gaplist import NumberedGap
 from journeys.render.geometry import Box
 from journeys.render.layout import LINE_SPACING, axis_end
 from journeys.render.marks import badge, marker, text_block
+from journeys.render.routes import Point, route
 from journeys.render.theme import LEVEL_FILLS, PROJECTOR, Theme
 
 FONT = 20.0
@@ -43,6 +44,9 @@ FOLDED_HEIGHT = 8.0
 MARK = 18.0
 PAD = 4.0
 LABEL_WIDTH = 230.0
+WIDEST_LABEL = 360.0  # a label widens up to this for a word longer than LABEL_WIDTH; longer words are cut
+ELLIPSIS = "…"
+ARROW = 8.0  # the length of an arrowhead
 MAX_LABEL_LINES = 2
 BADGE = 30.0
 TICK = 10.0
@@ -95,6 +99,25 @@ class Placed:
     marker: Box
     label: Box | None
     lines: tuple[str, ...]
+
+    @property
+    def shortened(self) -> bool:
+        """Whether the label leaves some of the text out (then the whole text is shown on hover)."""
+        return " ".join(self.lines) != " ".join(self.item.label.split())
+
+
+@dataclass(frozen=True)
+class Arrow:
+    """A response arrow: from the tail through its bends to where the arrowhead starts, and its tip."""
+
+    source: str
+    target: str
+    points: tuple[Point, ...]
+    tip: Point
+
+    def segments(self) -> list[tuple[Point, Point]]:
+        path = [*self.points, self.tip]
+        return list(zip(path, path[1:]))
 
 
 @dataclass(frozen=True)
@@ -221,6 +244,32 @@ def _rows(lane: FocusLane) -> tuple[int, int, float, bool]:
     return lines, max(1, int(room // height)), height, keep_marks
 
 
+def _fit(word: str, width: float, weight: str) -> str:
+    """A word cut with an ellipsis to ``width`` (only for a word longer than the widest label)."""
+    while len(word) > 1 and text_width(word + ELLIPSIS, FONT, weight) > width:
+        word = word[:-1]
+    return word + ELLIPSIS
+
+
+def label_lines(label: str, weight: str, max_lines: int) -> tuple[str, ...]:
+    """A label's lines, never broken inside a word: the column widens (up to :data:`WIDEST_LABEL`)
+    for a word longer than :data:`LABEL_WIDTH`, a longer word is cut with an ellipsis, and text
+    beyond ``max_lines`` is left out after the last whole word that fits with an ellipsis."""
+    words = label.split()
+    widest = max((text_width(w, FONT, weight) for w in words), default=0.0)
+    column = min(max(LABEL_WIDTH, widest), WIDEST_LABEL)
+    words = [w if text_width(w, FONT, weight) <= column else _fit(w, column, weight) for w in words]
+    lines = list(wrap(" ".join(words), column, FONT, weight))
+    if len(lines) <= max_lines:
+        return tuple(lines)
+    last = lines[max_lines - 1].split()
+    while len(last) > 1 and text_width(" ".join(last) + ELLIPSIS, FONT, weight) > column:
+        last.pop()
+    end = " ".join(last)
+    end = end + ELLIPSIS if text_width(end + ELLIPSIS, FONT, weight) <= column else _fit(end, column, weight)
+    return (*lines[: max_lines - 1], end)
+
+
 def _place_lane(lane: FocusLane, items: Sequence[Item], window: tuple[float, float]) -> list[Placed]:
     """First-fit rows of labels from the lane's top, strong items first. What finds no row is a
     mark without a label: in the marks row at the bottom, or in a row with room for the mark
@@ -231,7 +280,7 @@ def _place_lane(lane: FocusLane, items: Sequence[Item], window: tuple[float, flo
     for item in sorted(items, key=lambda i: (not i.strong, i.age, i.id)):
         x = window_x(item.age, window)
         weight = "bold" if item.strong else "regular"
-        lines = wrap(item.label, LABEL_WIDTH, FONT, weight, max_lines=lines_per_row)
+        lines = label_lines(item.label, weight, lines_per_row)
         width = block_width(lines, FONT, weight)
         left, right = _label_extent(x, width)
         row = next((r for r, used in enumerate(rows) if _free(used, left, right)), None)
@@ -304,17 +353,30 @@ def gap_badge_box(layout: FocusLayout, gap: Any) -> Box:
     return Box(x - BADGE / 2, (AXIS_HEIGHT - BADGE) / 2, BADGE, BADGE)
 
 
+def _bracket_span(layout: FocusLayout, graph: JourneyGraph, gap: Any) -> tuple[float, float, list[FocusLane]]:
+    """Where a gap's bracket runs across the window, and the open lanes it is drawn in."""
+    start, end = layout.window
+    x0, x1 = layout.x(max(gap.start, start)), layout.x(min(gap.end, end))
+    sectors = {graph.vocabulary.sector_of(a) for a in gap.agencies}
+    return x0, max(x1, x0 + 6), [lane for lane in layout.lanes if lane.sector in sectors and not lane.folded]
+
+
+def bracket_boxes(layout: FocusLayout, graph: JourneyGraph, gap: Any) -> list[Box]:
+    """The strip each of the gap's bracket lines takes at the top of its lanes (an arrow that ran
+    along it would read as part of the bracket)."""
+    x0, x1, lanes = _bracket_span(layout, graph, gap)
+    weight = SEVERITY_WIDTH.get(gap.severity, 3.5)
+    return [Box(x0 - weight / 2, lane.box.y, x1 - x0 + weight, weight + 2) for lane in lanes]
+
+
 def _draw_gap(dot: DotGraph, layout: FocusLayout, graph: JourneyGraph, numbered: NumberedGap, theme: Theme) -> None:
     """The gap's span as a bracket over each lane it involves, weighted by severity; its number
     at the moment it starts, with a line down to the lanes."""
     gap, bg = numbered.gap, dot.background
     start, end = layout.window
-    x0, x1 = layout.x(max(gap.start, start)), layout.x(min(gap.end, end))
-    x1 = max(x1, x0 + 6)
+    x0, x1, lanes = _bracket_span(layout, graph, gap)
     weight = SEVERITY_WIDTH.get(gap.severity, 3.5)
     style = SEVERITY_STYLE.get(gap.severity, "solid")
-    sectors = {graph.vocabulary.sector_of(a) for a in gap.agencies}
-    lanes = [lane for lane in layout.lanes if lane.sector in sectors and not lane.folded]
     labels = [p.label for p in layout.placed if p.label is not None]
     for lane in lanes:
         top = lane.box.y + weight / 2 + 1
@@ -358,29 +420,60 @@ def _draw_items(dot: DotGraph, layout: FocusLayout, theme: Theme) -> None:
             fill = LEVEL_FILLS.get(item.level, LEVEL_FILLS["preventive"])
         kind = "assessment" if item.kind == SUPPORT_KIND else item.kind
         shape = "box" if item.kind == SUPPORT_KIND else None
+        whole = item.label if place.label is None or place.shortened else None
         marker(dot, f"item:{item.id}", kind, place.marker, theme, element_id=f"item-{item.id}", fill=fill,
-               outline=outline, shape=shape)
+               outline=outline, shape=shape, tooltip=whole)
         if place.label is not None:
             style = TextStyle(FONT, theme.ink if item.strong else FADED_TEXT, bold=item.strong)
-            text_block(dot, f"label:{item.id}", place.label, place.lines, style)
+            text_block(dot, f"label:{item.id}", place.label, place.lines, style, tooltip=whole)
 
 
-def _draw_responses(dot: DotGraph, layout: FocusLayout, graph: JourneyGraph, theme: Theme) -> None:
-    """Arrows from an event to the answer it got, between the strong items shown."""
+def _unit(a: Point, b: Point) -> Point:
+    length = math.hypot(b[0] - a[0], b[1] - a[1]) or 1.0
+    return (b[0] - a[0]) / length, (b[1] - a[1]) / length
+
+
+def _arrow(source: str, target: str, path: list[Point]) -> Arrow:
+    """The routed path from marker centre to marker centre, cut back to the markers' edges, the
+    last stretch left for the arrowhead."""
+    ux, uy = _unit(path[0], path[1])
+    tail = (path[0][0] + ux * MARK / 2, path[0][1] + uy * MARK / 2)
+    vx, vy = _unit(path[-2], path[-1])
+    tip = (path[-1][0] - vx * (MARK / 2 + 1), path[-1][1] - vy * (MARK / 2 + 1))
+    before = (tip[0] - vx * ARROW, tip[1] - vy * ARROW)
+    return Arrow(source, target, (tail, *path[1:-1], before), tip)
+
+
+def response_arrows(layout: FocusLayout, graph: JourneyGraph, gap: NumberedGap | None = None) -> list[Arrow]:
+    """Arrows from an event to the answer it got, between the strong items shown, each routed
+    round every label and lane title (and, where it can be, round the other marks and along no
+    bracket of the ``gap`` shown)."""
     where = {p.item.id: p.marker for p in layout.placed if p.item.strong}
+    words = layout.text_boxes()
+    brackets = bracket_boxes(layout, graph, gap.gap) if gap is not None else []
+    marks = [p.marker for p in layout.placed]
+    bounds = Box(TITLE_WIDTH, AXIS_HEIGHT + 1, WIDTH - TITLE_WIDTH - 1, HEIGHT - AXIS_HEIGHT - 2)
+    arrows = []
     for event in graph.events():
         source = event.responds_to
-        if source in where and event.id in where:
-            (x0, y0), (x1, y1) = where[source].centre, where[event.id].centre
-            length = math.hypot(x1 - x0, y1 - y0) or 1.0
-            ux, uy = (x1 - x0) / length, (y1 - y0) / length
-            tail = (x0 + ux * MARK / 2, y0 + uy * MARK / 2)
-            tip = (x1 - ux * (MARK / 2 + 1), y1 - uy * (MARK / 2 + 1))
-            before = (tip[0] - ux * 8, tip[1] - uy * 8)
-            path = [tail, (tail[0] + (before[0] - tail[0]) / 3, tail[1] + (before[1] - tail[1]) / 3),
-                    (tail[0] + 2 * (before[0] - tail[0]) / 3, tail[1] + 2 * (before[1] - tail[1]) / 3), before]
-            dot.edge(f"item:{source}", f"item:{event.id}", path, tip, id=f"response-{source}-{event.id}",
-                     color=theme.ink, penwidth=2.0, arrowsize=0.8)
+        if source not in where or event.id not in where:
+            continue
+        a, b = where[source], where[event.id]
+        if a.overlaps(b) or math.dist(a.centre, b.centre) < MARK + ARROW + 2:
+            continue  # the marks touch: the answer stands right beside what it answers
+        others = [m for m in marks if m not in (a, b)]
+        runs = {"start_run": MARK / 2 + 2, "end_run": MARK / 2 + ARROW + 3}
+        path = (route(a.centre, b.centre, words + others + brackets, bounds, **runs)
+                or route(a.centre, b.centre, words, bounds, **runs) or [a.centre, b.centre])
+        arrows.append(_arrow(source, event.id, path))
+    return arrows
+
+
+def _draw_responses(dot: DotGraph, layout: FocusLayout, graph: JourneyGraph, theme: Theme,
+                    gap: NumberedGap | None) -> None:
+    for arrow in response_arrows(layout, graph, gap):
+        dot.edge(f"item:{arrow.source}", f"item:{arrow.target}", straight(arrow.points), arrow.tip,
+                 id=f"response-{arrow.source}-{arrow.target}", color=theme.ink, penwidth=2.0, arrowsize=0.8)
 
 
 def record_end_in(graph: JourneyGraph, window: tuple[float, float]) -> float | None:
@@ -423,7 +516,7 @@ def focus_dot(graph: JourneyGraph, moment: Moment, text: Catalog) -> tuple[str, 
     if end is not None:
         _draw_record_end(dot, layout, end, theme)
     _draw_items(dot, layout, theme)
-    _draw_responses(dot, layout, graph, theme)
+    _draw_responses(dot, layout, graph, theme, moment.gap)
     return dot.source(), layout
 
 

@@ -22,6 +22,7 @@ from journeys.render.gaplist import NumberedGap
 from journeys.render.geometry import Box, pack_rows
 from journeys.render.stages import life_stages
 from journeys.render.theme import Theme
+from journeys.render.voice_lane import VOICE_LANE, VoiceMark, VoiceRoom, place_voices
 
 AXIS_END = 20.0  # a whole life; a persona's own axis ends at :func:`axis_end`
 MAX_LABEL_LINES = 4
@@ -107,6 +108,8 @@ class TimelineLayout:
     line_height: float
     stages: tuple[StageHeading, ...] = ()
     end: float = AXIS_END
+    voice_lane: Lane | None = None  # the child's voice, under the sectors (none when nothing is said)
+    voices: tuple[VoiceMark, ...] = ()
 
     def x(self, age: float) -> float:
         return age_x(age, self.left, self.year_width, self.end)
@@ -118,6 +121,7 @@ class TimelineLayout:
         """Every box that holds text or a marker (what must never overlap)."""
         boxes = [m.box for m in self.events] + [b.box for b in self.bars] + [b.box for b in self.badges]
         boxes += [lane.title_box for lane in self.lanes] + [self.band.title_box]
+        boxes += [voice.box for voice in self.voices] + ([self.voice_lane.title_box] if self.voice_lane else [])
         return boxes + [stage.box for stage in self.stages]
 
 
@@ -280,11 +284,24 @@ def layout_timeline(graph: JourneyGraph, numbered: Sequence[NumberedGap], text: 
         bars += lane_bars
         marks += lane_marks
         y = lane.box.bottom
+    voice_lane, voices, y = _place_voice_lane(graph, y, width, text, theme, sizes)
     axis_bottom = Box(sizes.left, y, width - sizes.left, axis_h)
     return TimelineLayout(width=width, height=y + axis_h, left=sizes.left, year_width=theme.year_width,
                           axis_top=axis_top, axis_bottom=axis_bottom, lanes=tuple(lanes), events=tuple(marks),
                           bars=tuple(bars), badges=tuple(badges), band=band, load_strip=load_strip,
-                          line_height=sizes.line, stages=stages, end=sizes.end)
+                          line_height=sizes.line, stages=stages, end=sizes.end, voice_lane=voice_lane,
+                          voices=tuple(voices))
+
+
+def _place_voice_lane(graph: JourneyGraph, top: float, width: float, text: Catalog, theme: Theme,
+                      sizes: _Sizes) -> tuple[Lane | None, list[VoiceMark], float]:
+    """The lane of the child's own words under the sectors, when the persona has any."""
+    room = VoiceRoom(sizes.left, width, theme.year_width, sizes.end, sizes.marker, PAD, sizes.line)
+    voices, bottom = place_voices(graph.persona.events, top + PAD, room, text, theme)
+    if not voices:
+        return None, [], top
+    lane = _lane(VOICE_LANE, text("timeline_voice.lane"), top, bottom + PAD, width, theme, sizes)
+    return lane, voices, lane.box.bottom
 
 
 STAGE_LINES = 2

@@ -21,6 +21,7 @@ from journeys.render.marks import (
     support_bar_style, text_block,
 )
 from journeys.render.theme import HANDOVER_STYLES, KIND_STYLES, LEVEL_FILLS, Theme
+from journeys.render.voice_lane import speech_bubble
 
 SYMBOL_WIDTH = 26.0
 ITEM_GAP = 14.0
@@ -61,6 +62,7 @@ class Legend:
     explain: bool = True  # False: the gaps only decide which marks are explained (closed, new)
     assumptions: bool = False  # the picture draws assumptions (elements without sources): explain them
     marks: Sequence[Entry] = ()  # entries for marks a picture adds (a scenario's layer)
+    voices: bool = False  # the picture shows the child's own words (the voice lane)
     entries: list[Entry] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -87,6 +89,8 @@ class Legend:
                              t("render.legend.unanswered"), Look("line", style="dashed", head="empty")))
         entries.append(Entry(self._line("solid", theme.protective, theme.line_width * 1.2, ends=True),
                              t("render.legend.coordination"), Look("line", ends="rings")))
+        if self.voices:
+            entries.append(Entry(self._voice(), t("timeline_voice.legend"), Look("bubble")))
         if self.assumptions:
             entries.append(Entry(self._assumption(), t("assumption_legend.entry"),
                                  Look("assumption", style=ASSUMPTION_BAR_STYLE, ends="dashed ring")))
@@ -108,6 +112,14 @@ class Legend:
         def draw(dot: DotGraph, name: str, box: Box) -> None:
             x, y = box.centre
             marker(dot, name, kind, Box(x - size / 2, y - size / 2, size, size), self.theme)
+        return draw
+
+    def _voice(self) -> Symbol:
+        size = self.theme.marker
+
+        def draw(dot: DotGraph, name: str, box: Box) -> None:
+            x, y = box.centre
+            speech_bubble(dot, Box(x - size / 2, y - size / 2, size, size), self.theme)
         return draw
 
     def _assumption(self) -> Symbol:

@@ -41,14 +41,16 @@ def marker(graph: DotGraph, name: str, kind: str, box: Box, theme: Theme, elemen
 
 
 def text_block(graph: DotGraph, name: str, box: Box, lines: Sequence[str], style: TextStyle,
-               note: Sequence[str] = (), note_style: TextStyle | None = None, element_id: str | None = None) -> None:
-    """Lines of (escaped) text, left-aligned, centred on a box."""
+               note: Sequence[str] = (), note_style: TextStyle | None = None, element_id: str | None = None,
+               tooltip: str | None = None) -> None:
+    """Lines of (escaped) text, left-aligned, centred on a box; ``tooltip`` is shown on hover (the
+    whole text, when the lines had to shorten it)."""
     parts = [text_lines(lines, style)]
     if note and note_style:
         parts.append(text_lines(note, note_style))
     width, height = math.ceil(box.w), math.ceil(box.h)
     graph.node(name, box.x + width / 2, box.y + height / 2, id=element_id, shape="plaintext", width=0.01,
-               height=0.01, label=block_label(parts, size=(width, height)))
+               height=0.01, label=block_label(parts, size=(width, height)), tooltip=tooltip)
 
 
 def bar(graph: DotGraph, name: str, box: Box, fill: str, outline: str, style: str, theme: Theme,

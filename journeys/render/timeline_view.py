@@ -24,6 +24,7 @@ from journeys.render.marks import (
 )
 from journeys.render.scenario_layer import ScenarioLayer, draw_layer
 from journeys.render.theme import HANDOVER_STYLES, Theme
+from journeys.render.voice_lane import draw_voices
 
 MIN_ZONE_WIDTH = 4.0
 
@@ -39,7 +40,7 @@ def _visible(age: float, until: float | None) -> bool:
 
 def _draw_lanes(dot: DotGraph, layout: TimelineLayout, theme: Theme) -> None:
     bg = dot.background
-    lanes = (layout.band,) + layout.lanes
+    lanes = (layout.band,) + layout.lanes + ((layout.voice_lane,) if layout.voice_lane else ())
     for index, lane in enumerate(lanes):
         fill = theme.band_fill if lane is layout.band else theme.lane_fills[index % 2]
         bg.pen(theme.grid, fill, width=theme.line_width * 0.5).rect(lane.box.x, lane.box.y, lane.box.w, lane.box.h)
@@ -339,6 +340,7 @@ def timeline_dot(graph: JourneyGraph, numbered: Sequence[NumberedGap], text: Cat
     _draw_record_end(dot, layout, graph, theme, text)
     _draw_bars(dot, layout, theme, until_age, assumptions)
     shown = _draw_events(dot, layout, theme, until_age, assumptions)
+    draw_voices(dot, layout.voices, theme, until_age, theme.lane_fills[(len(layout.lanes) + 1) % 2])
     if layer is not None:
         draw_layer(dot, layout, layer, theme, until_age)
     _draw_gaps(dot, layout, graph, theme, until_age, {n.number for n in numbered}, shown)
