@@ -17,6 +17,7 @@ from journeys.labels import person_label
 from journeys.render.geometry import Box
 from journeys.render.journey import Journey
 from journeys.render.theme import PRINT
+from journeys.render.wall_callouts import status_words
 from journeys.render.wall_legend import LegendEntry
 from journeys.render.wall_sizes import TypeScale
 from journeys.render.wall_text import Line, moved, set_text
@@ -158,6 +159,9 @@ def _more_gaps(journey: Journey, numbers: Sequence[int], text: Catalog, scale: T
         gap = by_number[number].gap
         words = text("wall_poster.more_gap", number=number, title=rule_title(gap.rule, text),
                      span=format_age_span(gap.start, gap.end, text))
+        status = status_words(by_number[number], text)
+        if status:
+            words = text("wall_poster.more_gap_status", gap=words, status=status)
         parts = [(words, scale.small, "regular")]
         if gap.key in verdicts:
             parts.append((verdicts[gap.key], scale.small, "bold"))
