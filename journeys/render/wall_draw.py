@@ -17,6 +17,7 @@ from journeys.render.gaplist import CLOSED, NEW
 from journeys.render.geometry import Box
 from journeys.render.marks import ASSUMPTION_RING, bracket_style, factor_bar_style, support_bar_style
 from journeys.render.theme import HANDOVER_STYLES, KIND_STYLES, PRINT, Theme
+from journeys.render.wall_arrows import RESPONSE, Arrow
 from journeys.render.wall_layout import WallLayout
 from journeys.render.wall_legend import FRAME_WIDTH
 from journeys.render.wall_scenario import (DOUBLE, HEAVY, PLUS_SHARE, STRIKE, VEIL_ALPHA, ScenarioMark, frame_box,
@@ -228,6 +229,25 @@ def draw_scenario(p: Painter, layout: WallLayout) -> None:
         scenario_mark(p, mark, pad)
 
 
+def arrow_mark(p: Painter, arrow: Arrow, head: float) -> None:
+    """An answer: a thin grey line with a filled head; an unanswered referral: dashed, an open head."""
+    answer = arrow.kind == RESPONSE
+    colour = MUTED if answer else GAP
+    (ax, ay), (bx, by) = arrow.points[-2], arrow.points[-1]
+    length = max(abs(bx - ax) + abs(by - ay), 1e-6)
+    ux, uy = (bx - ax) / length, (by - ay) / length
+    base = (bx - ux * head, by - uy * head)
+    p.pen(colour, p.theme.line_width * (0.8 if answer else 1.0), "solid" if answer else "dashed")
+    p.line([*arrow.points[:-1], base])
+    p.pen(colour, p.theme.line_width * 0.8, fill=colour if answer else "#FFFFFF")
+    half = head * 0.45
+    p.polygon([(bx, by), (base[0] - uy * half, base[1] + ux * half), (base[0] + uy * half, base[1] - ux * half)])
+
+
+def head_size(layout: WallLayout) -> float:
+    return layout.scale.small * 0.7
+
+
 # --- the timeline ------------------------------------------------------------------------------
 def _columns(p: Painter, layout: WallLayout) -> None:
     t = layout.timeline
@@ -341,6 +361,8 @@ def draw_timeline(p: Painter, layout: WallLayout, graph: JourneyGraph, assumptio
     _events(p, layout, assumptions)
     for voice in t.voices:
         voice_mark(p, voice.mark)
+    for arrow in layout.arrows:
+        arrow_mark(p, arrow, head_size(layout))
     _gaps(p, layout)
 
 
@@ -376,6 +398,9 @@ def legend_symbol(p: Painter, mark: str, box: Box) -> None:
         frame_mark(p, Box(box.x, box.y + 1, box.w, box.h - 2), 2, arg == "closed")
     elif name == "voice":
         voice_mark(p, Box(cx - size * 0.35, cy - size * 0.35, size * 0.7, size * 0.7))
+    elif name == "arrow":
+        y = cy
+        arrow_mark(p, Arrow(arg, "", "", ((box.x, y), (box.right, y))), size * 0.6)
     elif name == "scenario":
         _scenario_symbol(p, arg, box, size)
     elif name == "unlabelled":

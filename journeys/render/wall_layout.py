@@ -19,6 +19,7 @@ from journeys.render.geometry import Box
 from journeys.render.journey import Journey
 from journeys.render.pages import page_size
 from journeys.render.scenario_layer import scenario_layer
+from journeys.render.wall_arrows import Arrow, route_arrows
 from journeys.render.wall_callouts import Callout, place_callouts
 from journeys.render.wall_detail import Detail, detail_column, detail_gutter, lay_out_detail
 from journeys.render.wall_legend import LegendEntry, legend_entries
@@ -43,6 +44,8 @@ class WallLayout:
     legend: tuple[LegendEntry, ...]
     detail: Detail
     scenario: tuple[ScenarioMark, ...] = ()  # the elements a scenario added, changed, removed
+    arrows: tuple[Arrow, ...] = ()  # the answers and unanswered referrals the gaps rest on
+    arrows_left_out: int = 0  # those that found no route clear of every word
 
     def lines(self) -> list[Line]:
         """Every line of text on the page."""
@@ -111,8 +114,11 @@ def wall_layout(journey: Journey, text: Catalog, size: str, orientation: str, no
 
     callouts, without = place_callouts(numbered, text, journey.graph.vocabulary, notes, verdicts or {}, scale,
                                        timeline.callout_zone, timeline.grid.x, timeline.grid.right, eligible)
-    legend = legend_entries(timeline, callouts, graph, text, assumptions, marks)
+    words = [line.box for line in timeline.lines()]
+    words += [c.box for c in callouts] + [line.box for c in callouts for line in c.all_lines()]
+    arrows, arrows_left_out = route_arrows(timeline, numbered, graph, words)
+    legend = legend_entries(timeline, callouts, graph, text, assumptions, marks, arrows)
     detail = lay_out_detail(journey, text, scale, detail_box, without, legend, cost, timeline.voices_left_out,
                             verdicts or {})
     return WallLayout(width, height, scale, tuple(header), tuple(footer), timeline, tuple(callouts), tuple(legend),
-                      detail, marks)
+                      detail, marks, arrows, arrows_left_out)
