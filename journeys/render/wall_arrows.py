@@ -29,6 +29,8 @@ INTO_LANE = 0.6  # how far an unanswered referral's arrow reaches into the recei
 
 SHIFTS = ((0.0, 0.0), (-0.3, 0.0), (0.3, 0.0), (0.0, -0.3), (0.0, 0.3))  # where on a mark an arrow may leave or arrive
 
+SIDEWAYS = (1.0, 1.5, 2.5, 4.0)  # how far an unanswered referral's arrow may go aside first, times the mark's size
+
 Point = tuple[float, float]
 
 
@@ -87,7 +89,9 @@ class Router:
         left = min(p[0] for p in points)
         right = max(p[0] for p in points)
         near = [b for b in self.words if b.right > left and b.x < right]
-        near += [b for key, b in self.marks.items() if key not in ends and b.right > left and b.x < right]
+        own = [self.marks[key] for key in ends if key in self.marks]
+        near += [b for key, b in self.marks.items()
+                 if key not in ends and b not in own and b.right > left and b.x < right]  # a mark drawn on an end's is the end
         return not any(crosses(a, b, box) for a, b in zip(points, points[1:]) for box in near)
 
     def answer(self, first: EventPlace, then: EventPlace) -> tuple[Point, ...] | None:
@@ -117,14 +121,20 @@ class Router:
         return self._shortest(tries, ends)
 
     def into_lane(self, place: EventPlace, lane: Box) -> tuple[Point, ...] | None:
-        """Straight up or down from the mark into the receiver's lane, at the mark or just beside it."""
+        """Straight up or down from the mark into the receiver's lane, at the mark or just beside it,
+        or out of the mark's side and then up or down."""
         x, y = place.marker.centre
         down = lane.y > y
         reach = INTO_LANE * place.marker.h
         tip_y = lane.y + reach if down else lane.bottom - reach
         start_y = place.marker.bottom if down else place.marker.y
+        w = place.marker.w
         tries: list[tuple[float, tuple[Point, ...]]] = [(abs(dx), ((x + dx, start_y), (x + dx, tip_y)))
-                 for dx in (0.0, -place.marker.w * 0.3, place.marker.w * 0.3)]
+                                                        for dx in (0.0, -w * 0.3, w * 0.3)]
+        for steps in SIDEWAYS:  # out of the mark's side first, then up or down
+            for side in (1, -1):
+                leg = x + side * steps * w
+                tries.append((steps * w, ((x + side * w / 2, y), (leg, y), (leg, tip_y))))
         return self._shortest(tries, (place.event.id,))
 
     def _shortest(self, tries: list[tuple[float, tuple[Point, ...]]], ends: Sequence[str]) -> tuple[Point, ...] | None:

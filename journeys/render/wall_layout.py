@@ -106,7 +106,7 @@ def wall_layout(journey: Journey, text: Catalog, size: str, orientation: str, no
         graph = scenario_layer(journey.graph, journey.changes).graph
     timeline = wall_timeline(graph, numbered, text, scale, line_box)
     marks = scenario_marks(timeline, journey.changes)
-    labelled = timeline.labelled()
+    labelled = timeline.labelled(scale.label)  # a call-out's events in the label size
     events = {e.id for e in graph.persona.events}
 
     def eligible(item: Any) -> bool:
