@@ -24,6 +24,7 @@ from journeys.render.wall_text import Line, moved, set_text
 
 COLUMN_IN_BODY = 28.0
 SYMBOL_IN_BODY = 2.6
+LEGEND_KEPT_WITH_TITLE = 2  # the legend's title starts a column with at least this many of its entries
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,13 @@ class Flow:
             self.symbols.append(Symbol(unit.symbol.mark, unit.symbol.box.moved(x, top)))
         self.y = top + unit.height
         return True
+
+    def keep_together(self, units: Sequence[Unit]) -> None:
+        """Start a new column unless ``units`` fit one after the other in what is left of this one
+        (so that a title is never left at the foot of a column without what it heads)."""
+        height = sum(unit.height for unit in units) - (units[-1].space_after if units else 0.0)
+        if self.y + height > self.box.bottom and self.y > self.box.y and self.column + 1 < self.count:
+            self.column, self.y = self.column + 1, self.box.y
 
     def used_width(self) -> float:
         return (self.column + 1) * (self.width + self.gutter)
@@ -257,7 +265,9 @@ def lay_out_detail(journey: Journey, text: Catalog, scale: TypeScale, box: Box, 
         where.append((text("wall_poster.voices_left_out", count=voices_left_out), scale.small, "regular"))
     where += [(text(key), scale.small, "regular") for key in notices]
     flow.put(_unit(where, width, scale.body))
-    for unit in _legend(legend, text, scale, width):
+    legend_units = _legend(legend, text, scale, width)
+    flow.keep_together(legend_units[:1 + LEGEND_KEPT_WITH_TITLE])
+    for unit in legend_units:
         flow.put(unit)
     listed, left_out = _list_gaps(flow, journey, without, text, scale, width, verdicts)
     return Detail(tuple(flow.lines), tuple(flow.symbols), tuple(panels), tuple(listed), tuple(left_out))

@@ -461,28 +461,29 @@ def _ticks(grid: Grid, y: float, text: Catalog, m: Measures) -> list[Line]:
     return ticks
 
 
-def _stage_lines(grid: Grid, top: float, text: Catalog, m: Measures, size: float) -> list[StagePlace]:
-    places = []
-    for stage in life_stages():
-        x0, x1 = grid.x(stage.start), grid.x(stage.end)
-        lines = set_text(text(f"stages.{stage.id}"), x0 + m.pad, top + m.pad, x1 - x0 - 2 * m.pad, size, "bold",
-                         max_lines=2)
-        places.append(StagePlace(stage.id, x0, x1, tuple(lines)))
-    return places
+def _whole_words(lines: Sequence[Line], words: str) -> bool:
+    """Whether ``words`` were wrapped between words (none split inside a word, none left out)."""
+    return " ".join(line.text for line in lines).split() == words.split()
 
 
-def _whole_words(places: Sequence[StagePlace], text: Catalog) -> bool:
-    """Whether every stage name was wrapped between words (none split inside a word)."""
-    return all(len(" ".join(line.text for line in place.lines).split()) == len(text(f"stages.{place.id}").split())
-               for place in places)
+def _stage_name(stage_id: str, x0: float, x1: float, top: float, text: Catalog, m: Measures) -> tuple[Line, ...]:
+    """A stage's name over its column in the heading size, as whole words: its own name on one
+    line, else its short name (``wall_poster.stage_short``) on one line, else on two lines."""
+    width = x1 - x0 - 2 * m.pad
+    names = (text(f"stages.{stage_id}"), text(f"wall_poster.stage_short.{stage_id}"))
+    lines: list[Line] = []
+    for most, words in ((1, names[0]), (1, names[1]), (2, names[0]), (2, names[1])):
+        lines = set_text(words, x0 + m.pad, top + m.pad, width, m.scale.heading, "bold", max_lines=most)
+        if _whole_words(lines, words):
+            break
+    return tuple(lines)
 
 
 def _stages(grid: Grid, top: float, text: Catalog, m: Measures) -> tuple[list[StagePlace], float]:
-    """The stages' names over their columns, in the heading size, or in the label size (both of
-    the page's scale) when a name's word is wider than its column."""
-    places = _stage_lines(grid, top, text, m, m.scale.heading)
-    if not _whole_words(places, text):
-        places = _stage_lines(grid, top, text, m, m.scale.label)
+    """The stages' names over their columns, all in the heading size of the page's scale."""
+    places = [StagePlace(stage.id, grid.x(stage.start), grid.x(stage.end),
+                         _stage_name(stage.id, grid.x(stage.start), grid.x(stage.end), top, text, m))
+              for stage in life_stages()]
     bottom = max(stage.lines[-1].box.bottom for stage in places) + m.pad
     return places, bottom
 
