@@ -32,6 +32,7 @@ SHIFTS = ((0.0, 0.0), (-0.3, 0.0), (0.3, 0.0), (0.0, -0.3), (0.0, 0.3))  # where
 SIDEWAYS = (1.0, 1.5, 2.5, 4.0)  # how far an unanswered referral's arrow may go aside first, times the mark's size
 
 Point = tuple[float, float]
+Edges = tuple[float, float, float, float]  # left, top, right, bottom
 
 
 @dataclass(frozen=True)
@@ -85,14 +86,26 @@ class Router:
         self.marks = {place.event.id: _grown(place.marker, CLEARANCE) for place in timeline.events}
         self.channels = _channels(timeline)
 
-    def clear(self, points: Sequence[Point], ends: Sequence[str]) -> bool:
-        left = min(p[0] for p in points)
-        right = max(p[0] for p in points)
-        near = [b for b in self.words if b.right > left and b.x < right]
+    def obstacles(self, left: float, right: float, ends: Sequence[str]) -> list[Edges]:
+        """The words and marks (but the ends' own) that reach into the columns from ``left`` to
+        ``right``, as their edges (left, top, right, bottom)."""
         own = [self.marks[key] for key in ends if key in self.marks]
+        near = [b for b in self.words if b.right > left and b.x < right]
         near += [b for key, b in self.marks.items()
                  if key not in ends and b not in own and b.right > left and b.x < right]  # a mark drawn on an end's is the end
-        return not any(crosses(a, b, box) for a, b in zip(points, points[1:]) for box in near)
+        return [(b.x, b.y, b.right, b.bottom) for b in near]
+
+    def clear(self, points: Sequence[Point], ends: Sequence[str], near: Sequence[Edges] | None = None) -> bool:
+        """Whether the route crosses no word and no mark but its ends' (``near``: the obstacles to
+        check, when already gathered for a wider stretch)."""
+        if near is None:
+            near = self.obstacles(min(p[0] for p in points), max(p[0] for p in points), ends)
+        for a, b in zip(points, points[1:]):
+            piece = segment_box(a, b)  # once per piece, not once per obstacle
+            x0, y0, x1, y1 = piece.x, piece.y, piece.right, piece.bottom
+            if any(x0 < right and left < x1 and y0 < bottom and top < y1 for left, top, right, bottom in near):
+                return False
+        return True
 
     def answer(self, first: EventPlace, then: EventPlace) -> tuple[Point, ...] | None:
         """The shortest clear route from one mark to the other: straight across when they share a
@@ -138,8 +151,12 @@ class Router:
         return self._shortest(tries, (place.event.id,))
 
     def _shortest(self, tries: list[tuple[float, tuple[Point, ...]]], ends: Sequence[str]) -> tuple[Point, ...] | None:
+        xs = [p[0] for _, points in tries for p in points]
+        if not xs:
+            return None
+        near = self.obstacles(min(xs), max(xs), ends)  # gathered once for all the tries
         for _, points in sorted(tries):
-            if self.clear(points, ends):
+            if self.clear(points, ends, near):
                 return points
         return None
 

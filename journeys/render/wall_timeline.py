@@ -11,7 +11,7 @@ is in the chronology). Nothing is ever set smaller to make it fit. Pure geometry
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from persona.i18n import Catalog
@@ -233,20 +233,28 @@ class _Planned:
     chain: bool
 
 
+LabelChoices = tuple[list[list[Line]], list[tuple[float, float]]]
+
+
 def _label_choices(event: Event, size: float, most: int, graph: JourneyGraph, text: Catalog, grid: Grid,
-                   m: Measures, width: float = LABEL_WIDTH) -> tuple[list[list[Line]], list[tuple[float, float]]]:
+                   m: Measures, width: float = LABEL_WIDTH, memo: dict[tuple, LabelChoices] | None = None) -> LabelChoices:
     """The label of ``event`` in ``size`` (``width`` times as wide), right and left of its mark,
-    and what each takes across."""
+    and what each takes across (set once per page in ``memo``: every trial height asks again)."""
+    key = (event.id, size, most, width)
+    if memo is not None and key in memo:
+        return memo[key]
     x = grid.x(event.age)
     sides = _label_sides(x, m.marker, set_text(event_label(event, graph.vocabulary, text), 0, 0,
                                                width * size, size, max_lines=most), grid, m.pad)
     extents = [(min(x - m.marker / 2, lines[0].box.x), max(x + m.marker / 2, max(ln.box.right for ln in lines)))
                for lines in sides]
+    if memo is not None:
+        memo[key] = (sides, extents)
     return sides, extents
 
 
 def _plan_events(events: Sequence[Event], chain: set[str], causes: set[str], graph: JourneyGraph, text: Catalog,
-                 grid: Grid, m: Measures, rows_limit: int) -> list[_Planned]:
+                 grid: Grid, m: Measures, rows_limit: int, memo: dict[tuple, LabelChoices]) -> list[_Planned]:
     """The events of one lane in rows: those the gaps rest on first (each may open a new row, up
     to ``rows_limit``; where a gap's number stands, one that finds no room at the label size gets
     a small label, narrower if need be, where a row has room), then the others with a small label
@@ -260,14 +268,14 @@ def _plan_events(events: Sequence[Event], chain: set[str], causes: set[str], gra
     for event in order:
         is_chain = event.id in chain
         size, most = (scale.label, CHAIN_LINES) if is_chain else (scale.small, OTHER_LINES)
-        sides, extents = _label_choices(event, size, most, graph, text, grid, m)
+        sides, extents = _label_choices(event, size, most, graph, text, grid, m, memo=memo)
         if not is_chain:
             rows.limit = max(len(rows.taken), 1)
         row, choice = rows.put_any(extents)
         for width, most in NARROWER if event.id in causes else ():  # where a gap's number stands: small
             if row is not None:
                 break
-            sides, extents = _label_choices(event, scale.small, most, graph, text, grid, m, width)
+            sides, extents = _label_choices(event, scale.small, most, graph, text, grid, m, width, memo)
             row, choice = rows.put_any(extents)
         lines = sides[choice]
         if row is None and not is_chain:
@@ -275,11 +283,11 @@ def _plan_events(events: Sequence[Event], chain: set[str], causes: set[str], gra
             row = rows.put(x - m.marker / 2, x + m.marker / 2)
             lines = []
         planned.append(_Planned(event, row, tuple(lines) if row is not None else (), is_chain))
-    return _label_bare_row(planned, causes, graph, text, grid, m)
+    return _label_bare_row(planned, causes, graph, text, grid, m, memo)
 
 
 def _label_bare_row(planned: list[_Planned], causes: set[str], graph: JourneyGraph, text: Catalog, grid: Grid,
-                    m: Measures) -> list[_Planned]:
+                    m: Measures, memo: dict[tuple, LabelChoices]) -> list[_Planned]:
     """The events where a gap's number stands that found no row: a one-line small label beside
     their mark in the row of bare marks, where it crosses no other mark or label there."""
     gap = m.pad * 2
@@ -294,7 +302,7 @@ def _label_bare_row(planned: list[_Planned], causes: set[str], graph: JourneyGra
         others = [extent for key, extent in taken.items() if key != p.event.id] + labels
         found: tuple[Line, ...] = ()
         for width, _ in NARROWER[:2]:
-            sides, _extents = _label_choices(p.event, m.scale.small, 1, graph, text, grid, m, width)
+            sides, _extents = _label_choices(p.event, m.scale.small, 1, graph, text, grid, m, width, memo)
             for lines in sides:
                 left, right = lines[0].box.x, lines[0].box.right
                 if all(right + gap <= a or b + gap <= left for a, b in others):
@@ -495,6 +503,7 @@ class _Content:
     by_lane: dict[str, list[Event]]
     supports: dict[str, list[Support]]
     sectors: tuple[str, ...]
+    labels: dict[tuple, LabelChoices] = field(default_factory=dict)  # events' labels, set once for every trial
 
 
 def _content(graph: JourneyGraph) -> _Content:
@@ -535,7 +544,8 @@ def _lower(graph: JourneyGraph, numbered: Sequence[NumberedGap], text: Catalog, 
                                   grid.x(n.gap.start), max(grid.x(n.gap.end), grid.x(n.gap.start) + 4))
                      for n in numbered if (n.number, sector) in slots]
         lane_bars, y = _place_bars(content.supports.get(sector, []), lane_top + strip, graph, text, grid, m)
-        planned = _plan_events(content.by_lane.get(sector, []), chain, causes, graph, text, grid, m, rows_limit)
+        planned = _plan_events(content.by_lane.get(sector, []), chain, causes, graph, text, grid, m, rows_limit,
+                               content.labels)
         lane_events, y = _place_events(planned, sector, y + m.pad, grid, m)
         lane = _lane(sector, graph.vocabulary.label("sectors", sector, text.lang), box.x, lane_top, y + m.pad,
                      box.right, m)
