@@ -133,6 +133,18 @@ def focus_svg(doc: Document, lang: str, age: float, gap_number: int,
     return picture.drawing.svg(), picture.marks, picture.window
 
 
+@st.cache_data(show_spinner=False, max_entries=512, hash_funcs=HASH)
+def overview_svg(doc: Document, lang: str, until_age: float | None,
+                 scenario_id: str | None = None) -> tuple[str, tuple[str, ...]]:
+    """The whole-life overview a screen can hold, up to ``until_age``: its SVG and the marks it shows."""
+    from journeys.render import overview
+    from journeys.render.overview_view import hover_titles
+
+    found = chosen(doc, scenario_id)
+    picture = overview(found.graph, found.gaps, catalog(lang), until_age=until_age, comparison=found.comparison)
+    return hover_titles(picture.drawing.svg()), picture.marks
+
+
 @st.cache_data(show_spinner=False, max_entries=64, hash_funcs=HASH)
 def legend_svg(doc: Document, lang: str, theme: str, scenario_id: str | None = None, width: float = 1400.0,
                layer: bool = False) -> str:
@@ -158,7 +170,7 @@ def balance_svg(doc: Document, lang: str, theme: str) -> str:
     from journeys.render import balance
 
     found = analysis(doc)
-    return balance(found.graph, catalog(lang), theme=theme).svg()
+    return balance(found.graph, catalog(lang), theme=theme, legend=True, screen=True).svg()
 
 
 @st.cache_data(show_spinner=False, max_entries=64, hash_funcs=HASH)

@@ -12,7 +12,7 @@ from persona.i18n import Catalog
 
 from app import ui
 from journeys.render import symbols
-from journeys.render.focus_view import FADED, GAP, NOW, SUPPORT_KIND
+from journeys.render.focus_view import END, FADED, GAP, NOW, SUPPORT_KIND
 
 # The picture takes this share of the screen's height; its text is then (share / LINES_TALL) of
 # the height: 42 / 16 = 2.6 % — 28 px at 1080 and 19 px at 720 (journeys.render.focus_view).
@@ -26,7 +26,7 @@ _CSS = f"""<style>
   background: #fff; }}
 .jr-focus .jr-gap {{ margin: 0.3rem 0; padding: 0.4rem 0.9rem; }}
 .jr-focus-words ul {{ margin: 0; }}
-.jr-focus .jr-voice {{ font-size: 1.05rem; margin: 0.2rem 0 0 0; padding-left: 0.8rem; }}
+.jr-focus .jr-voice {{ font-size: 1.2rem; margin: 0.2rem 0 0 0; padding-left: 0.8rem; }}
 .jr-legend {{ display: flex; flex-wrap: wrap; gap: 0.1rem 1.2rem; font-size: 0.75rem; margin-top: 0.3rem; }}
 .jr-key {{ display: inline-flex; align-items: center; gap: 0.35rem; }}
 .jr-key svg {{ width: 1.2em; height: 1.2em; flex: none; }}
@@ -57,6 +57,8 @@ def legend_html(marks: Sequence[str], text: Catalog, vocabulary: Any) -> str:
             label, symbol = text("focus.legend.gap"), symbols.gap_symbol
         elif mark == NOW:
             label, symbol = text("focus.legend.now"), symbols.now_symbol
+        elif mark == END:
+            label, symbol = text("overview.legend.end"), symbols.end_symbol
         else:
             label = vocabulary.label("event_kinds", mark, text.lang)
             items.append(f'<span class="jr-key">{symbols.kind_symbol(mark, ui.escape(label))}{ui.escape(label)}</span>')

@@ -17,10 +17,11 @@ def last_age(event_ages: Iterable[float]) -> float:
     return max([LAST_AGE, *[math.ceil(a) for a in event_ages]])
 
 
-def stops(mode: str, event_ages: Sequence[float]) -> list[float]:
+def stops(mode: str, event_ages: Sequence[float], end: float | None = None) -> list[float]:
     """Every age the walk stops at: whole years, or the distinct ages of the events (and 0 and the
-    end), or only 0 and the end (walking from gap to gap: the gaps are stops of :func:`walk_stops`)."""
-    end = last_age(event_ages)
+    end), or only 0 and the end (walking from gap to gap: the gaps are stops of :func:`walk_stops`).
+    ``end`` is where the walk ends (the pictures' axis: earlier when the record ends early)."""
+    end = last_age(event_ages) if end is None else end
     if mode == GAP:
         return [0.0, end]
     if mode == EVENT:
@@ -28,13 +29,13 @@ def stops(mode: str, event_ages: Sequence[float]) -> list[float]:
     return [float(year) for year in range(int(end) + 1)]
 
 
-def next_stop(age: float, mode: str, event_ages: Sequence[float]) -> float:
-    later = [s for s in stops(mode, event_ages) if s > age + EPSILON]
+def next_stop(age: float, mode: str, event_ages: Sequence[float], end: float | None = None) -> float:
+    later = [s for s in stops(mode, event_ages, end) if s > age + EPSILON]
     return later[0] if later else age
 
 
-def previous_stop(age: float, mode: str, event_ages: Sequence[float]) -> float:
-    earlier = [s for s in stops(mode, event_ages) if s < age - EPSILON]
+def previous_stop(age: float, mode: str, event_ages: Sequence[float], end: float | None = None) -> float:
+    earlier = [s for s in stops(mode, event_ages, end) if s < age - EPSILON]
     return earlier[-1] if earlier else age
 
 
@@ -57,9 +58,10 @@ class Stop:
     gap: int = 0
 
 
-def walk_stops(mode: str, event_ages: Sequence[float], gap_starts: Sequence[tuple[float, int]]) -> list[Stop]:
+def walk_stops(mode: str, event_ages: Sequence[float], gap_starts: Sequence[tuple[float, int]],
+               end: float | None = None) -> list[Stop]:
     """Every stop: the ages of :func:`stops`, and each gap (start age, number) as its own stop."""
-    return sorted([Stop(age) for age in stops(mode, event_ages)] + [Stop(float(a), n) for a, n in gap_starts])
+    return sorted([Stop(age) for age in stops(mode, event_ages, end)] + [Stop(float(a), n) for a, n in gap_starts])
 
 
 def next_walk_stop(here: Stop, walk: Sequence[Stop]) -> Stop:

@@ -77,7 +77,8 @@ def event_agencies(event: Event) -> tuple[str, ...]:
 class ActivitySettings:
     """When an agency counts as active: during one of its supports, and during each stretch of
     its involvement — from its first event until ``days`` after its last, where events less
-    than twice ``days`` apart belong to one stretch — never before its first contact. Agencies of the
+    than twice ``days`` apart belong to one stretch, or only until its last when the child left
+    it in that stretch (:func:`involvement`) — never before its first contact. Agencies of the
     ``ignored_sectors`` (the family), and bodies that decide but do not serve the family
     (``coordinates: false`` in the vocabulary, such as a court), never count."""
 
@@ -271,6 +272,11 @@ class JourneyGraph:
         the child health programme are for every child; they do not answer a risk)."""
         return tuple(s for s in self.index.supports if s.level != "promotive")
 
+    def own_targeted_supports(self) -> tuple[Support, ...]:
+        """The child's own targeted supports: above the promotive level, and not for someone else
+        in the family (``for:`` a sibling or a parent, schema 1.1)."""
+        return tuple(s for s in self.targeted_supports() if s.for_ is None)
+
     def supports_starting(self, since: float, until: float) -> tuple[Support, ...]:
         """Supports that begin within ``[since, until]``, in order of their start."""
         starts = self.index.support_starts
@@ -403,7 +409,7 @@ def _activity(events_at: Mapping[str, list[Event]], supports: tuple[Support, ...
     window = to_years(settings.days)
     spans: dict[str, list[tuple[float, float]]] = {}
     for agency, events in events_at.items():
-        spans.setdefault(agency, []).extend(involvement(tuple(e.age for e in events), window))
+        spans.setdefault(agency, []).extend(involvement(tuple(events), window, agency))
     for support in supports:
         end = support.to if support.to is not None else float("inf")
         spans.setdefault(support.agency, []).append((support.from_, end))
@@ -414,17 +420,26 @@ def _activity(events_at: Mapping[str, list[Event]], supports: tuple[Support, ...
     }
 
 
-def involvement(ages: tuple[float, ...], window: float) -> list[tuple[float, float]]:
-    """Stretches of an agency's involvement from its events' ages (in time order): events less
-    than ``2 × window`` apart belong together; each stretch runs from its first event to
-    ``window`` after its last."""
-    stretches: list[tuple[float, float]] = []
-    for age in ages:
-        if stretches and age - stretches[-1][1] <= 2 * window + 1e-9:
-            stretches[-1] = (stretches[-1][0], age)
+def involvement(events: tuple[Event, ...], window: float, agency: str) -> list[tuple[float, float]]:
+    """Stretches of an agency's involvement from its events (in time order): events less than
+    ``2 × window`` apart belong together; each stretch runs from its first event to ``window``
+    after its last — or only to its last when the child left the agency in that stretch (a
+    transition from it to another agency, a move to another municipality, and no way back): what
+    the agency the family left does after the move is closing its file, not being there."""
+    stretches: list[list[Event]] = []
+    for event in events:
+        if stretches and event.age - stretches[-1][-1].age <= 2 * window + 1e-9:
+            stretches[-1].append(event)
         else:
-            stretches.append((age, age))
-    return [(first, last + window) for first, last in stretches]
+            stretches.append([event])
+    return [(s[0].age, s[-1].age + (0.0 if left_agency(s, agency) else window)) for s in stretches]
+
+
+def left_agency(events: list[Event], agency: str) -> bool:
+    """Whether the last transition among these events that names the agency takes the child away
+    from it (``from: agency`` to another agency)."""
+    moves = [e for e in events if e.kind == "transition" and e.from_ != e.to and agency in (e.from_, e.to)]
+    return bool(moves) and moves[-1].from_ == agency
 
 
 def coordinates(vocabulary: Vocabulary, agency: str) -> bool:

@@ -18,8 +18,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from filelock import FileLock, Timeout
-
 TEMP_SUFFIX = ".tmp"
 LOCK_SUFFIX = ".lock"
 LOCK_TIMEOUT_SECONDS = 30.0
@@ -38,6 +36,8 @@ def lock_path(target: Path) -> Path:
 @contextmanager
 def locked(target: str | Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
     """Hold the lock of ``target`` across processes; leftovers of killed writers are removed."""
+    from filelock import FileLock, Timeout  # imported here: it brings asyncio (~25 ms), which a plain write never needs
+
     target = Path(target)
     lock = FileLock(str(lock_path(target)), timeout=timeout)
     try:

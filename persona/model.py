@@ -136,6 +136,7 @@ class Support(Period):
     label: Optional[Text] = None
     placement: bool = False  # schema 1.1: the child lives away from home (foster care, HVB, SiS)
     coordinates: bool = False  # schema 1.1: a standing coordinating role (named person, lead professional)
+    for_: Optional[Slug] = Field(default=None, alias="for")  # schema 1.1: another person's support (a sibling's)
     note: Optional[Text] = None
     cost: Optional[UnitCost] = None
     sources: tuple[str, ...] = ()

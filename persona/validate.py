@@ -119,6 +119,16 @@ class Checker:
     def support(self, support: dict[str, Any], path: Path_) -> None:
         self.agency(support.get("agency"), path + ("agency",))
         self.period(support, path)
+        self.support_for(support, path)
+
+    def support_for(self, support: dict[str, Any], path: Path_) -> None:
+        """``for:`` names someone under ``people:`` (the sibling the support is really for)."""
+        person = support.get("for")
+        if not isinstance(person, str) or self.kinds.get(person) == "people":
+            return
+        people = [i for i, k in self.kinds.items() if k == "people"]
+        self.add("ref.unknown_person", path + ("for",), value=person,
+                 hint=hint(person, people) if people else Problem("hint.add_person", {}))
 
     def factor(self, factor: dict[str, Any], path: Path_) -> None:
         self.period(factor, path)

@@ -152,6 +152,29 @@ def test_around_takes_the_highest_level_running_during_the_gap():
     assert called_for(Gap("referral-wait", 8, 8), graph) == "treatment"
 
 
+def test_every_rule_names_the_level_it_calls_for():
+    """No rule falls back to the default level unnoticed: each has its own line under
+    ``called_for`` (the v2 rules had none and were read as ``early``)."""
+    from journeys.catalogue.settings import catalogue_settings
+    from journeys.gaps import RULE_IDS
+
+    missing = sorted(set(RULE_IDS) - set(catalogue_settings().called_for))
+    assert not missing, f"no line under called_for in journeys/data/catalogue.yaml for {missing}"
+
+
+def test_the_v2_rules_call_for_their_own_levels():
+    loaded = parse_persona(persona_text("""\
+        supports:
+          - {id: a, agency: foster_care, level: treatment, label: A, from: 5, to: 9, placement: true}
+          - {id: b, agency: school, level: preventive, label: B, from: 10, to: 11}
+    """), "p.yaml")
+    graph = build_graph(loaded.persona, loaded.vocabulary)
+    assert called_for(Gap("placement-no-follow-up", 6, 7), graph) == "treatment"
+    assert called_for(Gap("signal-not-shared", 10.2, 10.3), graph) == "preventive"  # around: what ran
+    assert called_for(Gap("missed-no-follow-up", 6, 6.1), graph) == "treatment"
+    assert called_for(Gap("missed-no-follow-up", 12, 12.1), graph) == "early"  # none running: the default
+
+
 # --- the command line -------------------------------------------------------------------------
 @pytest.fixture
 def small(tmp_path):

@@ -476,7 +476,8 @@ def test_a_rejected_referral_is_avvisad_not_a_first_contact(sv):
                   f"{{id: a, age: {after(5, 60)!r}, kind: assessment, agency: bup, label: Bedömning, responds_to: r, "
                   "outcome: rejected}")
     [(_, words)] = words_of(body, "referral-wait", sv)
-    assert "avvisade remissen" in words.message and "tog första kontakt" not in words.message
+    # the derived label "Remiss till BUP" names the receiver, so the short form says it once
+    assert "remissen avvisades först efter 60 dagar" in words.message and "första kontakt" not in words.message
     undated = events("{id: r, age: 5, kind: referral, agency: bvc, to: bup, outcome: rejected}")
     assert gaps_of(undated, "referral-wait") == ()
     assert len(gaps_of(undated.replace(", outcome: rejected", ""), "referral-wait")) == 1

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLES
-from tests.render_helpers import EXAMPLE_NAMES
+
+EXAMPLE_NAMES = tuple(p.stem for p in sorted(EXAMPLES.glob("*.yaml")) if p.name.count(".") == 1)  # every example
 
 DOT = Path("/usr/bin/dot")
 VIEWS = ("timeline", "ecomap", "balance")
@@ -33,3 +34,7 @@ def test_plain_graphviz_draws_the_exported_dot(cli, tmp_path: Path, name: str, v
     svg = drawn.stdout.decode("utf-8")
     assert svg.rstrip().endswith("</svg>")
     assert svg.count("<text") > 10, "the picture's text is missing"
+
+
+def test_every_example_is_drawn_by_plain_graphviz_including_the_one_that_ends_early():
+    assert {"alva", "kim", "noor", "elias"} <= set(EXAMPLE_NAMES)

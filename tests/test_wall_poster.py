@@ -207,6 +207,22 @@ def test_the_same_persona_gives_the_same_pdf_byte_for_byte():
     assert poster_pdf(persona_file("noor"), catalog(), size="A1") == pdf("noor", "A1", "landscape")
 
 
+def test_the_same_persona_gives_the_same_pdf_in_any_process(tmp_path):
+    """Nothing on the page follows Python's per-process hash order (set iteration): two processes
+    with different hash seeds write the same bytes (Noor: coordination meetings across lanes)."""
+    import os
+    import subprocess
+    import sys
+
+    made = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"noor-{seed}.pdf"
+        subprocess.run([sys.executable, "-m", "journeys", "poster", str(EXAMPLES / "noor.yaml"), "-o", str(out)],
+                       check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        made.append(out.read_bytes())
+    assert made[0] == made[1]
+
+
 def test_gaps_that_do_not_fit_in_the_list_are_named_not_dropped():
     from journeys.render.wall_detail import lay_out_detail
     from journeys.render.wall_sizes import type_scale

@@ -10,11 +10,12 @@ import streamlit as st
 
 from persona.i18n import Catalog
 
-from app import data, focus, state, steps, ui
+from app import data, focus, overview, state, steps, ui
 from journeys.ages import format_age
 from journeys.gaps import gap_text, rule_title
 from journeys.labels import event_label
 from journeys.render import NumberedGap, number_gaps
+from journeys.render.layout import axis_end
 
 
 def _here() -> steps.Stop:
@@ -34,6 +35,8 @@ def _slid() -> None:
 def controls(text: Catalog, walk: tuple[steps.Stop, ...], end: float) -> None:
     here = _here()
     st.session_state.setdefault("age_slider", here.age)
+    if st.session_state["age_slider"] > end:  # a record that ends earlier than where the walk stood
+        st.session_state["age_slider"] = end
     back, slider, forward = st.columns([3, 5, 3], vertical_alignment="center")
     with back:
         st.button(text("app.journey.previous"), key="previous", on_click=_go, args=(-1, walk),
@@ -88,9 +91,9 @@ def walk(text: Catalog, doc: data.Document, found: data.Analysis, scenario_id: s
     """The controls, then the step: one gap, or what happened since the last age; with the picture."""
     persona = found.graph.persona
     event_ages = tuple(sorted({float(e.age) for e in persona.events}))
-    end = steps.last_age(event_ages)
+    end = axis_end(found.graph)  # 20, or the end of the record rounded up to a year
     numbered = number_gaps(found.gaps, found.comparison)
-    stops = tuple(steps.walk_stops(state.step_mode(), event_ages, [(n.gap.start, n.number) for n in numbered]))
+    stops = tuple(steps.walk_stops(state.step_mode(), event_ages, [(n.gap.start, n.number) for n in numbered], end))
     wanted = st.session_state.pop(state.SHOW_GAP, None)
     shown = next((n for n in numbered if n.gap.key == wanted), None) if wanted else None
     if shown is not None:
@@ -102,17 +105,24 @@ def walk(text: Catalog, doc: data.Document, found: data.Analysis, scenario_id: s
     heading = ui.heading_html(text("app.journey.heading", name=persona.name, age=format_age(age, text)), subtitle)
     reached = sum(1 for g in found.gaps if steps.reached(g.start, age))
     counted = text("app.journey.reached", reached=reached, total=len(found.gaps), new=1 if at_gap else 0)
-    previous = steps.previous_stop(age, state.step_mode(), event_ages)
+    previous = steps.previous_stop(age, state.step_mode(), event_ages, end)
     span = (previous if previous < age else -1.0, age)
     lines = [] if at_gap else event_lines(text, found, span)
     if state.close_up():
         projector_view(text, doc, found, scenario_id, age, at_gap, heading, lines, voice_html(text, found, at_gap, span))
         return
     words = gap_html(text, found, at_gap) if at_gap else ui.list_html(lines, text("app.journey.happened"))
-    st.html(heading + words + f'<p class="jr-sub">{ui.escape(counted)}</p>')
-    svg = data.timeline_svg(doc, text.lang, state.theme(), age, scenario_id)
-    ui.picture(svg, text("app.journey.picture_alt", name=persona.name, age=format_age(age, text)))
-    ui.picture(data.legend_svg(doc, text.lang, state.theme(), scenario_id), text("render.legend.title"))
+    words += voice_html(text, found, at_gap, span) + f'<p class="jr-sub">{ui.escape(counted)}</p>'
+    overview_view(text, doc, found, scenario_id, age, heading, words)
+
+
+def overview_view(text: Catalog, doc: data.Document, found: data.Analysis, scenario_id: str | None, age: float,
+                  heading: str, words: str) -> None:
+    """The whole life so far, in a picture the screen can hold, with the step's words under it."""
+    svg, marks = data.overview_svg(doc, text.lang, age, scenario_id)
+    label = text("app.journey.picture_alt", name=found.graph.persona.name, age=format_age(age, text))
+    legend = overview.legend_html(marks, text, found.graph.vocabulary)
+    st.markdown(overview.view_html(heading, overview.inline_svg(svg, label), words, legend), unsafe_allow_html=True)
 
 
 def projector_view(text: Catalog, doc: data.Document, found: data.Analysis, scenario_id: str | None, age: float,

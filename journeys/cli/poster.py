@@ -18,6 +18,9 @@ SIZES = ("A0", "A1", "A2", "A3")
 TILES = ("A4", "A3")
 ORIENTATIONS = ("landscape", "portrait")
 ORDER = {"A0": 0, "A1": 1, "A2": 2, "A3": 3, "A4": 4}
+# One poster and the process ends: no garbage collection while it is made (journeys.cli.main);
+# --watch, which stays, switches the collector back on (journeys.cli.watch).
+PAUSES_COLLECTOR = True
 
 
 def add_parser(sub: argparse._SubParsersAction, text: Catalog) -> None:

@@ -5,11 +5,18 @@ The templates live in ``journeys/lang/gaps.<lang>.yaml`` under ``gaps.<rule>``: 
 template may use: ``{from_age}``, ``{to_age}``, ``{span}``, ``{agencies}``, ``{child}``,
 ``{Child}`` and ``{child_and_family}`` ("barnet", or "den unga" from 18), and every value in
 the gap's ``params`` — events and supports as their labels, agencies as their short labels,
-``days``/``waited``/``limit`` as durations, ``age`` as an age.
+``days``/``waited``/``limit`` as durations, ``age`` as an age; a list of labels (risk factors,
+what ended) in quotes with "och"/"and" before the last.
+
+A sentence must read well aloud in a workshop room, so it never says twice what the event's own
+label already says: a message may have a short form (``message_<variant>_short``) that the text
+uses when the label holds a phrase of ``message_<variant>_short_if`` (see
+``journeys/lang/gap_words.sv.yaml``; tests/test_gap_words.py scans every example for repeats).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from persona.i18n import Catalog
@@ -37,9 +44,23 @@ def agency_list_keys() -> frozenset[str]:
 def gap_text(gap: Gap, text: Catalog, vocabulary: Vocabulary) -> GapText:
     """The gap's explanation and its question for the workshop."""
     words = gap_words(gap, text, vocabulary)
+    return GapText(message=_say(text, message_key(gap, text, words), words),
+                   question=_say(text, f"gaps.{gap.rule}.question", words))
+
+
+def message_key(gap: Gap, text: Catalog, words: dict[str, str]) -> str:
+    """The key of the gap's message template: ``gaps.<rule>.message`` or ``message_<variant>``,
+    or its short form (``<key>_short``) when the event's own label already says what the full
+    form would add (``<key>_short_if``: phrases separated by ``|``, such as the agency, so that
+    "Orosanmälan från polisen" is not followed by "(Polis, …)")."""
     variant = gap.params.get("variant")
     key = f"gaps.{gap.rule}.message_{variant}" if variant else f"gaps.{gap.rule}.message"
-    return GapText(message=_say(text, key, words), question=_say(text, f"gaps.{gap.rule}.question", words))
+    phrases = text.strings.get(f"{key}_short_if")
+    label = words.get("event", "").casefold()
+    if phrases is None or not label or not text.has(f"{key}_short"):
+        return key
+    said = (p.strip().casefold() for p in phrases.format_map(_Missing(words)).split("|"))
+    return f"{key}_short" if any(p and re.search(r"(?<!\w)" + re.escape(p), label) for p in said) else key
 
 
 def rule_title(rule: str, text: Catalog) -> str:
@@ -107,9 +128,10 @@ def _word(name: str, value: Any, text: Catalog, vocabulary: Vocabulary) -> str:
         return value.label
     if isinstance(value, (tuple, list)):
         words = [_word(name, item, text, vocabulary) for item in value]
-        # agencies are listed as people say them ("BUP och skola"); labels, which may hold an
-        # "och" of their own, with commas
-        return spoken_list(words, text.lang) if name in agency_list_keys() else ", ".join(words)
+        if name in agency_list_keys() or len(words) < 2:
+            return spoken_list(words, text.lang)  # as people say them: "BUP, skola och socialtjänst"
+        # labels may hold a comma or an "och" of their own: each in quotes, the last joined with "och"
+        return spoken_list([text("words.quoted", label=w) for w in words], text.lang)
     if value is None:
         return ""
     if name in AGENCY_KEYS or name in agency_list_keys():

@@ -20,7 +20,8 @@ VIEWS = ("timeline", "ecomap", "balance", "chronology")
 PICTURE_VIEWS = ("timeline", "ecomap", "balance")
 
 __all__ = ["Drawing", "RenderFailed", "UnknownTheme", "FORMATS", "THEMES", "VIEWS", "timeline", "ecomap",
-           "balance", "legend", "picture", "PICTURE_VIEWS", "number_gaps", "NumberedGap", "gap_messages", "focus"]
+           "balance", "legend", "picture", "PICTURE_VIEWS", "number_gaps", "NumberedGap", "gap_messages", "focus",
+           "overview"]
 
 
 def gap_messages(numbered: Sequence[NumberedGap], graph: JourneyGraph, text: Catalog) -> list[tuple[NumberedGap, str]]:
@@ -86,11 +87,13 @@ def ecomap(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, *, theme: st
     return Drawing(dot, width, height)
 
 
-def balance(graph: JourneyGraph, text: Catalog, *, theme: str = "print") -> Drawing:
-    """Risk and protective load over age."""
-    from journeys.render.balance_view import balance_dot
+def balance(graph: JourneyGraph, text: Catalog, *, theme: str = "print", legend: bool = False,
+            screen: bool = False) -> Drawing:
+    """Risk and protective load over age (``legend``: with a key of its marks under it;
+    ``screen``: in one type size on about 1,000 points, for a page that shows it whole)."""
+    from journeys.render.balance_view import SCREEN, balance_dot
 
-    dot, width, height = balance_dot(graph, text, theme_named(theme))
+    dot, width, height = balance_dot(graph, text, SCREEN if screen else theme_named(theme), legend)
     return Drawing(dot, width, height)
 
 
@@ -105,7 +108,7 @@ def picture(view: str, graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, 
     if view == "ecomap":
         return ecomap(graph, gaps, text, theme=theme)
     if view == "balance":
-        return balance(graph, text, theme=theme)
+        return balance(graph, text, theme=theme, legend=True)
     raise ValueError(view)
 
 
@@ -119,3 +122,13 @@ def focus(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, *, age: float
     numbered = number_gaps(gaps, comparison)
     chosen = next((n for n in numbered if n.number == gap_number), None) if gap_number else None
     return focus_picture(graph, Moment(chosen.gap.start if chosen else age, chosen), text)
+
+
+def overview(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, *, until_age: float | None = None,
+             comparison: Any = None) -> Any:
+    """The whole-life overview a screen can hold (an ``OverviewPicture``): the life stages, the
+    lanes, the gaps' numbers in reading order and the child's words, in one type size; labels
+    only where they fit, the rest on hover; with the marks it shows, for a legend of just those."""
+    from journeys.render.overview_view import overview_picture
+
+    return overview_picture(graph, number_gaps(gaps, comparison), text, until_age)

@@ -13,6 +13,7 @@ import threading
 import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 FORMATS = ("svg", "png", "pdf", "dot")
@@ -65,6 +66,19 @@ def draw(dot: str, fmt: str, dpi: float | None = None) -> bytes:
     return data
 
 
+# The pictures of one poster (timeline, balance, ecomap, legend, cost panel) and a few more.
+PDF_CACHE = 8
+
+
+@lru_cache(maxsize=PDF_CACHE)
+def _pdf(dot: str) -> bytes:
+    """Graphviz's PDF of pinned DOT, kept for the next poster a warm process makes (``journeys
+    poster --watch``): a picture whose DOT did not change is not drawn again. The same DOT
+    draws the same picture (only the creation date cairo writes in the PDF's info would be
+    newer; the poster does not copy it); a failed drawing is not kept."""
+    return draw(dot, "pdf")
+
+
 @dataclass(frozen=True)
 class Drawing:
     """One picture; ``dot`` is the source, the rest are drawn from it."""
@@ -80,7 +94,7 @@ class Drawing:
         return draw(self.dot, "png", dpi)
 
     def pdf(self) -> bytes:
-        return draw(self.dot, "pdf")
+        return _pdf(self.dot)
 
     def as_format(self, fmt: str) -> bytes:
         """The picture as bytes in one of :data:`FORMATS`."""

@@ -28,7 +28,7 @@ from journeys.render.drawing import Drawing
 from journeys.render.fonts import block_width, font_family, text_width, wrap
 from journeys.render.gaplist import NumberedGap
 from journeys.render.geometry import Box
-from journeys.render.layout import AXIS_END, LINE_SPACING
+from journeys.render.layout import LINE_SPACING, axis_end
 from journeys.render.marks import badge, marker, text_block
 from journeys.render.theme import LEVEL_FILLS, PROJECTOR, Theme
 
@@ -45,9 +45,10 @@ PAD = 4.0
 LABEL_WIDTH = 230.0
 MAX_LABEL_LINES = 2
 BADGE = 30.0
+TICK = 10.0
 FADED_FILL, FADED_LINE, FADED_TEXT = "#E4E4E4", "#8C8C8C", "#666666"
 SUPPORT_KIND = "support"
-NOW, FADED, GAP = "now", "faded", "gap"
+NOW, FADED, GAP, END = "now", "faded", "gap", "end"
 SEVERITY_WIDTH = {1: 2.0, 2: 3.5, 3: 6.0}
 SEVERITY_STYLE = {1: "dashed", 2: "solid", 3: "solid"}
 
@@ -131,10 +132,6 @@ def window_x(age: float, window: tuple[float, float]) -> float:
     """Where an age lies across the picture; a mark at either end of the window stays inside."""
     start, end = window
     return TITLE_WIDTH + MARK + (age - start) / (end - start) * (WIDTH - TITLE_WIDTH - 2 * MARK)
-
-
-def axis_end(graph: JourneyGraph) -> float:
-    return max([AXIS_END, *(math.ceil(e.age) for e in graph.persona.events)])
 
 
 def focus_window(ages: Sequence[float], end: float, anchor: float) -> tuple[float, float]:
@@ -318,19 +315,37 @@ def _draw_gap(dot: DotGraph, layout: FocusLayout, graph: JourneyGraph, numbered:
     style = SEVERITY_STYLE.get(gap.severity, "solid")
     sectors = {graph.vocabulary.sector_of(a) for a in gap.agencies}
     lanes = [lane for lane in layout.lanes if lane.sector in sectors and not lane.folded]
+    labels = [p.label for p in layout.placed if p.label is not None]
     for lane in lanes:
         top = lane.box.y + weight / 2 + 1
         bg.pen("#FFFFFF00", "#D55E0014", width=0.1).rect(x0, lane.box.y, x1 - x0, lane.box.h)
-        bg.pen(theme.gap_line, width=weight, style=style).line([(x0, top + 10), (x0, top), (x1, top)])
-        if gap.end <= end:
-            bg.line([(x1, top), (x1, top + 10)])
-        else:
+        bg.pen(theme.gap_line, width=weight, style=style).line([(x0, top), (x1, top)])
+        for x in (x0, x1) if gap.end <= end else (x0,):
+            if not any(Box(x - weight / 2, top, weight, TICK).overlaps(label) for label in labels):
+                bg.line([(x, top), (x, top + TICK)])  # no tick through a word
+        if gap.end > end:
             bg.pen(theme.gap_line, theme.gap_line, width=1.0)
             bg.polygon([(x1 - 2, top - 7), (x1 + 10, top), (x1 - 2, top + 7)])
     box = gap_badge_box(layout, gap)
     if lanes:
         bg.pen(theme.gap_line, width=2.0).line([(box.centre[0], box.bottom), (box.centre[0], lanes[0].box.y)])
     badge(dot, f"badge:{numbered.number}", box, numbered, theme, element_id=f"gap-{numbered.number}")
+
+
+def lane_fill(layout: FocusLayout, sector: str, theme: Theme) -> str:
+    index = next((i for i, lane in enumerate(layout.lanes) if lane.sector == sector), 0)
+    return theme.lane_fills[index % 2]
+
+
+def _draw_backings(dot: DotGraph, layout: FocusLayout, theme: Theme) -> None:
+    """Each label on a patch of its lane's own colour, drawn over the year lines, the gap's bracket
+    and the greyed end, so that no line runs through a word."""
+    bg = dot.background
+    for place in layout.placed:
+        if place.label is not None:
+            fill = lane_fill(layout, place.item.sector, theme)
+            box = place.label
+            bg.pen(fill, fill, width=0.1).rect(box.x - 1, box.y, box.w + 2, box.h)
 
 
 def _draw_items(dot: DotGraph, layout: FocusLayout, theme: Theme) -> None:
@@ -368,11 +383,26 @@ def _draw_responses(dot: DotGraph, layout: FocusLayout, graph: JourneyGraph, the
                      color=theme.ink, penwidth=2.0, arrowsize=0.8)
 
 
-def marks_shown(layout: FocusLayout, moment: Moment) -> tuple[str, ...]:
-    """What the legend must explain: the event kinds drawn, faded items, the gap, the now-line."""
+def record_end_in(graph: JourneyGraph, window: tuple[float, float]) -> float | None:
+    """The age where the record ends, when it ends inside the window."""
+    end = graph.record_end
+    return end if end is not None and window[0] <= end <= window[1] else None
+
+
+def _draw_record_end(dot: DotGraph, layout: FocusLayout, end: float, theme: Theme) -> None:
+    """The end of the record: a strong line, and what lies after it greyed out (nothing is known)."""
+    x, bg = layout.x(end), dot.background
+    bg.pen("#FFFFFF00", "#D9D9D9", width=0.1).rect(x, AXIS_HEIGHT, WIDTH - x, HEIGHT - AXIS_HEIGHT)
+    bg.pen(theme.ink, width=6.0).line([(x, 0), (x, HEIGHT)])
+
+
+def marks_shown(layout: FocusLayout, moment: Moment, graph: JourneyGraph | None = None) -> tuple[str, ...]:
+    """What the legend must explain: the event kinds drawn, faded items, the gap, the now-line,
+    the end of the record."""
     kinds = sorted({p.item.kind for p in layout.placed if p.item.strong})
     extra = [FADED] if any(not p.item.strong for p in layout.placed) else []
     extra += [GAP] if moment.gap is not None else [NOW]
+    extra += [END] if graph is not None and record_end_in(graph, layout.window) is not None else []
     return tuple(kinds + extra)
 
 
@@ -384,10 +414,14 @@ def focus_dot(graph: JourneyGraph, moment: Moment, text: Catalog) -> tuple[str, 
     _draw_lanes(dot, layout, theme)
     badges = [gap_badge_box(layout, moment.gap.gap)] if moment.gap is not None else []
     _draw_axis(dot, layout, theme, text, badges)
+    _draw_backings(dot, layout, theme)
     if moment.gap is not None:
         _draw_gap(dot, layout, graph, moment.gap, theme)
     else:
         _draw_now(dot, layout, theme, moment.age)
+    end = record_end_in(graph, layout.window)
+    if end is not None:
+        _draw_record_end(dot, layout, end, theme)
     _draw_items(dot, layout, theme)
     _draw_responses(dot, layout, graph, theme)
     return dot.source(), layout
@@ -395,4 +429,4 @@ def focus_dot(graph: JourneyGraph, moment: Moment, text: Catalog) -> tuple[str, 
 
 def focus_picture(graph: JourneyGraph, moment: Moment, text: Catalog) -> FocusPicture:
     dot, layout = focus_dot(graph, moment, text)
-    return FocusPicture(Drawing(dot, WIDTH, HEIGHT), marks_shown(layout, moment), layout.unlabelled, layout.window)
+    return FocusPicture(Drawing(dot, WIDTH, HEIGHT), marks_shown(layout, moment, graph), layout.unlabelled, layout.window)

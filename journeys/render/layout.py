@@ -8,6 +8,7 @@ packing inside its lane, so no two labels share any area, however many events th
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -22,7 +23,7 @@ from journeys.render.geometry import Box, pack_rows
 from journeys.render.stages import life_stages
 from journeys.render.theme import Theme
 
-AXIS_END = 20.0
+AXIS_END = 20.0  # a whole life; a persona's own axis ends at :func:`axis_end`
 MAX_LABEL_LINES = 4
 LINE_SPACING = 1.2
 PAD = 3.0
@@ -105,9 +106,10 @@ class TimelineLayout:
     load_strip: Box
     line_height: float
     stages: tuple[StageHeading, ...] = ()
+    end: float = AXIS_END
 
     def x(self, age: float) -> float:
-        return age_x(age, self.left, self.year_width)
+        return age_x(age, self.left, self.year_width, self.end)
 
     def lane(self, sector: str) -> Lane:
         return next((lane for lane in self.lanes if lane.sector == sector), self.lanes[0])
@@ -127,21 +129,29 @@ class _Sizes:
     badge: float
     left: float
     label_width: float
+    end: float = AXIS_END
 
     @classmethod
-    def of(cls, theme: Theme) -> "_Sizes":
+    def of(cls, theme: Theme, end: float = AXIS_END) -> "_Sizes":
         line = theme.font_size * LINE_SPACING
         return cls(line=line, marker=theme.marker, bar=line + 2 * PAD / 1.5, badge=theme.font_size * 1.2 + 6,
-                   left=theme.title_size * 12.5, label_width=theme.label_width)
+                   left=theme.title_size * 12.5, label_width=theme.label_width, end=end)
 
 
-def age_x(age: float, left: float, year_width: float) -> float:
+def axis_end(graph: JourneyGraph) -> float:
+    """Where every picture's age axis ends: where the record ends, rounded up to a whole year
+    (the end line is drawn at the exact age); for a whole life 20, or the last age the persona
+    names when that is later, rounded up."""
+    return float(math.ceil(round(graph.horizon, 6)))
+
+
+def age_x(age: float, left: float, year_width: float, end: float = AXIS_END) -> float:
     """Where an age lies across the picture: ``left`` is age 0; ages beyond the axis stay on it."""
-    return left + min(max(age, 0.0), AXIS_END) * year_width
+    return left + min(max(age, 0.0), end) * year_width
 
 
-def _x(age: float, left: float, theme: Theme) -> float:
-    return age_x(age, left, theme.year_width)
+def _x(age: float, left: float, theme: Theme, end: float = AXIS_END) -> float:
+    return age_x(age, left, theme.year_width, end)
 
 
 def _event_text(event: Event, graph: JourneyGraph, text: Catalog) -> tuple[str, str | None]:
@@ -166,7 +176,7 @@ def _place_events(events: Sequence[Event], lane: str, top: float, graph: Journey
     measured = [(e, *_measure_event(e, graph, text, theme, sizes)) for e in events]
     extents = []
     for event, _, _, width, _ in measured:
-        x = _x(event.age, sizes.left, theme)
+        x = _x(event.age, sizes.left, theme, sizes.end)
         extents.append((x - sizes.marker / 2, x + sizes.marker / 2 + PAD + width))
     rows = pack_rows(extents, gap=PAD * 2)
     heights = [0.0] * (max(rows, default=-1) + 1)
@@ -175,7 +185,7 @@ def _place_events(events: Sequence[Event], lane: str, top: float, graph: Journey
     row_tops = [top + sum(heights[:r]) + r * theme.row_gap for r in range(len(heights))]
     marks = []
     for row, (event, lines, note, width, height) in zip(rows, measured):
-        x, y = _x(event.age, sizes.left, theme), row_tops[row]
+        x, y = _x(event.age, sizes.left, theme, sizes.end), row_tops[row]
         marker_y = y + sizes.line / 2
         marker = Box(x - sizes.marker / 2, marker_y - sizes.marker / 2, sizes.marker, sizes.marker)
         label = Box(x + sizes.marker / 2 + PAD, y, width, height)
@@ -194,9 +204,9 @@ def _bar_text(item: Support | Factor, graph: JourneyGraph, text: Catalog) -> str
 def _place_bars(items: Sequence[Support | Factor], lane: str, top: float, graph: JourneyGraph,
                 text: Catalog, theme: Theme, sizes: _Sizes) -> tuple[list[Bar], float]:
     placed = []
-    for item in sorted(items, key=lambda i: (i.from_, i.to if i.to is not None else AXIS_END)):
-        start = _x(item.from_, sizes.left, theme)
-        end = max(_x(item.to if item.to is not None else AXIS_END, sizes.left, theme), start + 4)
+    for item in sorted(items, key=lambda i: (i.from_, i.to if i.to is not None else sizes.end)):
+        start = _x(item.from_, sizes.left, theme, sizes.end)
+        end = max(_x(item.to if item.to is not None else sizes.end, sizes.left, theme, sizes.end), start + 4)
         label = _bar_text(item, graph, text)
         inside_width = end - start - 2 * PAD
         inside = text_width(label, theme.small_size) <= inside_width
@@ -241,7 +251,7 @@ def _lane(sector: str, title: str, top: float, bottom: float, width: float, them
 def _place_badges(numbered: Sequence[NumberedGap], top: float, theme: Theme, sizes: _Sizes) -> tuple[list[Badge], float]:
     # At the moment the gap starts (its cause), in reading order: by start age, then number.
     items = sorted(numbered, key=lambda n: (n.gap.start, n.number))
-    centres = [_x(n.gap.start, sizes.left, theme) for n in items]
+    centres = [_x(n.gap.start, sizes.left, theme, sizes.end) for n in items]
     widths = [max(sizes.badge, text_width(str(n.number), theme.font_size, "bold") + 8) for n in items]
     rows = pack_rows([(c - w / 2, c + w / 2) for c, w in zip(centres, widths)], gap=2)
     badges = [Badge(n, Box(c - w / 2, top + r * (sizes.badge + 2), w, sizes.badge))
@@ -252,8 +262,8 @@ def _place_badges(numbered: Sequence[NumberedGap], top: float, theme: Theme, siz
 
 def layout_timeline(graph: JourneyGraph, numbered: Sequence[NumberedGap], text: Catalog, theme: Theme) -> TimelineLayout:
     """The whole timeline's geometry for a persona (all of it; drawing may hide the future)."""
-    sizes = _Sizes.of(theme)
-    width = sizes.left + AXIS_END * theme.year_width + sizes.label_width + 4 * PAD
+    sizes = _Sizes.of(theme, axis_end(graph))
+    width = sizes.left + sizes.end * theme.year_width + sizes.label_width + 4 * PAD
     axis_h = theme.font_size * LINE_SPACING + 2 * PAD
     stages, stages_h = _place_stages(text, theme, sizes)
     axis_top = Box(sizes.left, stages_h, width - sizes.left, axis_h)
@@ -274,7 +284,7 @@ def layout_timeline(graph: JourneyGraph, numbered: Sequence[NumberedGap], text: 
     return TimelineLayout(width=width, height=y + axis_h, left=sizes.left, year_width=theme.year_width,
                           axis_top=axis_top, axis_bottom=axis_bottom, lanes=tuple(lanes), events=tuple(marks),
                           bars=tuple(bars), badges=tuple(badges), band=band, load_strip=load_strip,
-                          line_height=sizes.line, stages=stages)
+                          line_height=sizes.line, stages=stages, end=sizes.end)
 
 
 STAGE_LINES = 2
@@ -285,10 +295,12 @@ def _place_stages(text: Catalog, theme: Theme, sizes: _Sizes) -> tuple[tuple[Sta
     line = theme.font_size * LINE_SPACING
     headings = []
     for stage in life_stages():
-        x0, x1 = _x(stage.start, sizes.left, theme), _x(stage.end, sizes.left, theme)
+        if stage.start >= sizes.end:
+            continue
+        x0, x1 = _x(stage.start, sizes.left, theme, sizes.end), _x(stage.end, sizes.left, theme, sizes.end)
         lines = wrap(text(f"stages.{stage.id}"), x1 - x0 - 2 * PAD, theme.font_size, "bold", max_lines=STAGE_LINES)
         box = Box(x0 + PAD, PAD, block_width(lines, theme.font_size, "bold"), len(lines) * line)
-        headings.append(StageHeading(stage.id, stage.start, stage.end, box, lines))
+        headings.append(StageHeading(stage.id, stage.start, min(stage.end, sizes.end), box, lines))
     return tuple(headings), STAGE_LINES * line + 2 * PAD
 
 
@@ -297,7 +309,7 @@ def _place_band(graph: JourneyGraph, top: float, width: float, text: Catalog, th
     risks = [f for f in factors if f.type == "risk"]
     protective = [f for f in factors if f.type == "protective"]
     risk_bars, y = _place_bars(risks, BAND_LANE, top + PAD, graph, text, theme, sizes)
-    strip = Box(sizes.left, y + PAD, AXIS_END * theme.year_width, theme.font_size * 4.5)
+    strip = Box(sizes.left, y + PAD, sizes.end * theme.year_width, theme.font_size * 4.5)
     protective_bars, y = _place_bars(protective, BAND_LANE, strip.bottom + PAD, graph, text, theme, sizes)
     band = _lane(BAND_LANE, text("render.timeline.band"), top, y + PAD, width, theme, sizes)
     return band, strip, risk_bars + protective_bars, band.box.bottom

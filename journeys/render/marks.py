@@ -23,10 +23,11 @@ def inch(points: float) -> float:
 
 def marker(graph: DotGraph, name: str, kind: str, box: Box, theme: Theme, element_id: str | None = None,
            assumption: bool = False, *, fill: str | None = None, outline: str | None = None,
-           shape: str | None = None) -> None:
+           shape: str | None = None, tooltip: str | None = None) -> None:
     """The shape of an event kind, filled with its colour, at a box's centre; an assumption (an
     element without sources in the interviews) is ringed by a dashed circle. ``fill``,
-    ``outline`` and ``shape`` override the kind's own (e.g. for a faded mark)."""
+    ``outline`` and ``shape`` override the kind's own (e.g. for a faded mark); ``tooltip`` is the
+    text a screen shows on hover."""
     style = KIND_STYLES[kind]
     x, y = box.centre
     if assumption:
@@ -35,7 +36,8 @@ def marker(graph: DotGraph, name: str, kind: str, box: Box, theme: Theme, elemen
                    style="dashed", color=theme.ink, penwidth=theme.line_width * 1.2, label="")
     graph.node(name, x, y, id=element_id, shape=shape or style.shape, width=inch(box.w), height=inch(box.h),
                fixedsize="true", style="filled", fillcolor=fill or style.fill, color=outline or theme.ink,
-               penwidth=theme.line_width * 1.2, peripheries=style.peripheries if style.peripheries > 1 else None)
+               penwidth=theme.line_width * 1.2, peripheries=style.peripheries if style.peripheries > 1 else None,
+               tooltip=tooltip)
 
 
 def text_block(graph: DotGraph, name: str, box: Box, lines: Sequence[str], style: TextStyle,

@@ -71,3 +71,54 @@ def gap_symbol(label: str = "") -> str:
 
 def now_symbol(label: str = "") -> str:
     return _svg('<rect x="10" y="1" width="4" height="22" fill="#000000"/>', label)
+
+
+def thin_bar_symbol(label: str = "") -> str:
+    """A support as the overview draws it: a thin bar along the bottom of its lane."""
+    return _svg(f'<rect x="1" y="14" width="22" height="5" fill="{LEVEL_FILLS["early"]}" stroke="{_INK}"/>', label)
+
+
+def voice_symbol(label: str = "") -> str:
+    """A quote: a sheet with a folded corner (Graphviz's ``note``)."""
+    return _svg(f'<path d="M4,4 L16,4 L20,8 L20,20 L4,20 Z M16,4 L16,8 L20,8" fill="#FFFFFF" stroke="{_INK}" '
+                'stroke-width="1.5"/>', label)
+
+
+def badge_symbol(label: str = "") -> str:
+    """A gap's number in a filled circle."""
+    red = OKABE_ITO["vermillion"]
+    return _svg(f'<circle cx="12" cy="12" r="10" fill="{red}"/><text x="12" y="16.5" font-size="13" '
+                'font-weight="bold" text-anchor="middle" fill="#FFFFFF" font-family="sans-serif">1</text>', label)
+
+
+def gap_mark_symbol(label: str = "") -> str:
+    """A gap without room for its number: a small filled triangle."""
+    red = OKABE_ITO["vermillion"]
+    return _svg(_polygon([(6, 7), (18, 7), (12, 17)], red, red), label)
+
+
+def folded_symbol(label: str = "") -> str:
+    """A lane folded to a thin grey strip."""
+    return _svg('<rect x="1" y="9" width="22" height="6" fill="#BDBDBD" stroke="#9A9A9A"/>', label)
+
+
+def end_symbol(label: str = "") -> str:
+    """The end of the record: a strong line, greyed after it."""
+    return _svg('<rect x="11" y="1" width="12" height="22" fill="#D9D9D9"/>'
+                '<rect x="9" y="1" width="4" height="22" fill="#000000"/>', label)
+
+
+def closed_badge_symbol(label: str = "") -> str:
+    """A gap a scenario closes: its number in a dashed ring."""
+    red = OKABE_ITO["vermillion"]
+    return _svg(f'<circle cx="12" cy="12" r="9.5" fill="#FFFFFF" stroke="{red}" stroke-width="2" stroke-dasharray="3 2"/>'
+                f'<text x="12" y="16.5" font-size="13" font-weight="bold" text-anchor="middle" fill="{red}" '
+                'font-family="sans-serif">1</text>', label)
+
+
+def new_badge_symbol(label: str = "") -> str:
+    """A gap new in a scenario: its filled number inside a second ring."""
+    red = OKABE_ITO["vermillion"]
+    return _svg(f'<circle cx="12" cy="12" r="11" fill="none" stroke="{red}" stroke-width="1.5"/>'
+                f'<circle cx="12" cy="12" r="8" fill="{red}"/><text x="12" y="16" font-size="11" font-weight="bold" '
+                'text-anchor="middle" fill="#FFFFFF" font-family="sans-serif">1</text>', label)

@@ -1,4 +1,4 @@
-"""The swimlane timeline: age 0–20 across, one lane per sector, the factor band above.
+"""The swimlane timeline: age 0–20 (or to where the record ends) across, one lane per sector, the factor band above.
 
 Built from :func:`journeys.render.layout.layout_timeline`; this module only turns boxes into
 DOT: static geometry in the background, arrows as edges, markers and labels as nodes.
@@ -17,7 +17,7 @@ from journeys.render.dot import DotGraph, TextStyle
 from journeys.render.fonts import block_width, font_family
 from journeys.render.gaplist import CLOSED, NumberedGap
 from journeys.render.geometry import Box, pack_rows
-from journeys.render.layout import AXIS_END, PAD, TimelineLayout, layout_timeline
+from journeys.render.layout import PAD, TimelineLayout, layout_timeline
 from journeys.render.marks import (
     ASSUMPTION_BAR_STYLE, BRACKET_TICK, badge, bar, bracket_style, factor_bar_style, hatch, marker,
     support_bar_style, text_block,
@@ -63,9 +63,9 @@ def _draw_axis(dot: DotGraph, layout: TimelineLayout, theme: Theme, text: Catalo
     bg = dot.background
     top, bottom = layout.axis_top.bottom, layout.axis_bottom.y
     starts = {round(stage.start) for stage in layout.stages[1:]}
-    for year in range(int(AXIS_END) + 1):
+    for year in range(int(layout.end) + 1):
         x = layout.x(year)
-        strong = year in starts or year in (0, int(AXIS_END))
+        strong = year in starts or year in (0, int(layout.end))
         bg.pen(theme.muted if strong else theme.grid, width=theme.line_width * (1.0 if strong else 0.6),
                style="solid" if strong else "dashed")
         bg.line([(x, top), (x, bottom)])
@@ -155,9 +155,9 @@ def _draw_load(dot: DotGraph, layout: TimelineLayout, graph: JourneyGraph, theme
     middle = strip.y + strip.h / 2 if below else strip.bottom - 1
     unit = ((strip.h / 2 if below else strip.h) - 2) / peak
     bg.pen(theme.grid, width=theme.line_width * 0.5).line([(strip.x, middle), (strip.right, middle)])
-    limit = AXIS_END if until is None else min(until, AXIS_END)
+    limit = layout.end if until is None else min(until, layout.end)
     for index, (age, value) in enumerate(steps):
-        end = min(steps[index + 1][0] if index + 1 < len(steps) else AXIS_END, limit)
+        end = min(steps[index + 1][0] if index + 1 < len(steps) else layout.end, limit)
         if value == 0 or age >= limit:
             continue
         colour = theme.risk if value > 0 else theme.protective
@@ -297,7 +297,7 @@ def _draw_until(dot: DotGraph, layout: TimelineLayout, theme: Theme, until: floa
     x = layout.x(until)
     top, bottom = layout.axis_top.bottom, layout.axis_bottom.y
     bg = dot.background
-    bg.pen("#FFFFFF00", "#80808022", width=0.1).rect(x, top, layout.x(AXIS_END) - x + 1, bottom - top)
+    bg.pen("#FFFFFF00", "#80808022", width=0.1).rect(x, top, layout.x(layout.end) - x + 1, bottom - top)
     bg.pen(theme.ink, width=theme.line_width * 2.5).line([(x, top), (x, bottom)])
 
 

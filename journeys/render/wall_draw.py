@@ -319,8 +319,8 @@ def _coordination(p: Painter, layout: WallLayout, graph: JourneyGraph) -> None:
         if event.kind != "coordination" or not event.with_:
             continue
         x, y = place.marker.centre
-        others = [lanes[s].centre[1] for s in {graph.vocabulary.sector_of(a) for a in event.with_} if s in lanes
-                  and s != place.lane]
+        sectors = dict.fromkeys(graph.vocabulary.sector_of(a) for a in event.with_)  # in the persona's order
+        others = [lanes[s].centre[1] for s in sectors if s in lanes and s != place.lane]
         if not others:
             continue
         p.pen(PRINT.protective, p.theme.line_width * 1.2, fill="#FFFFFF")

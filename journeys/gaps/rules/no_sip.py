@@ -1,7 +1,9 @@
 """no-sip: health care and social services both give support, and no SIP comes in time.
 
-Where a support of a ``health_sectors`` agency and one of a ``social_sectors`` agency run at
-the same time for longer than ``days``, a SIP is due: a coordination that involves agencies of
+Only the child's own targeted supports count: not one that is ``for:`` someone else in the family
+(a sibling's short-term stay under LSS), and not a promotive one (the child health programme every
+child gets calls for no plan). Where such a support of a ``health_sectors`` agency and one of a
+``social_sectors`` agency run at the same time for longer than ``days``, a SIP is due: a coordination that involves agencies of
 both, at most ``days`` after that time starts. A SIP held before still covers it for its own
 reach, ``lasts_days`` (a plan made 3.6 months before a new period of health and social care
 still holds), and never less than ``before_days``. A SIP later than that closes the gap when it
@@ -42,7 +44,7 @@ def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:
         waited = days_between(start, sip.age) if sip else None
         if waited is None or waited > window:
             found.append((start, sip.age if sip else end, sip, waited))
-    both = [s for s in graph.supports() if graph.sector(s.agency) in health + social]
+    both = [s for s in graph.own_targeted_supports() if graph.sector(s.agency) in health + social]
     running = overlapping(both, [(f[0], f[1]) for f in found], lambda s: s.from_,
                           lambda s: s.to if s.to is not None else graph.horizon)
     for (start, end, sip, waited), supports in zip(found, running):
@@ -50,7 +52,8 @@ def find(graph: JourneyGraph, params: RuleParams) -> Iterator[Gap]:
 
 
 def _supports_in(graph: JourneyGraph, sectors: tuple[str, ...]):
-    return support_periods((s for s in graph.supports() if graph.sector(s.agency) in sectors), graph.horizon)
+    return support_periods((s for s in graph.own_targeted_supports() if graph.sector(s.agency) in sectors),
+                           graph.horizon)
 
 
 def _joins(graph: JourneyGraph, event: Event, health: tuple[str, ...], social: tuple[str, ...]) -> bool:
