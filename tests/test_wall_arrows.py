@@ -118,3 +118,12 @@ def test_a_route_through_a_word_is_refused_and_the_arrow_left_out():
 @cache
 def prepare_kim():
     return prepare(persona_file("kim"))
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("size, orientation", SHAPES)
+def test_no_laid_out_arrow_of_either_kind_crosses_a_word_printed_in_the_pdf(name: str, size: str, orientation: str):
+    words = word_boxes(name, size, orientation)
+    for arrow in layout(name, size, orientation).arrows:
+        for a, b in arrow.segments():
+            assert not [w for w in words if crosses(a, b, w)], (arrow.kind, arrow.source, a, b)
