@@ -41,7 +41,7 @@ def callout_width(scale: TypeScale, zone: Box) -> float:
     return min(WIDTH_IN_HEADINGS * scale.heading, zone.w / 3)
 
 
-def _status(numbered: NumberedGap, text: Catalog) -> str:
+def status_words(numbered: NumberedGap, text: Catalog) -> str:
     return {CLOSED: text("render.poster.closed"), NEW: text("render.poster.new")}.get(numbered.status, "")
 
 
@@ -63,7 +63,7 @@ def callout_text(numbered: NumberedGap, text: Catalog, vocabulary: Any, notes: A
     heading = set_text(f"{numbered.number}. {rule_title(gap.rule, text)}", 0, 0, width, scale.heading, "bold")
     meta = text("wall_poster.meta", severity=text(f"gaps.severity.{gap.severity}"),
                 span=format_age_span(gap.start, gap.end, text))
-    status = _status(numbered, text)
+    status = status_words(numbered, text)
     parts = [(meta + (f" · {status}" if status else ""), scale.small, "bold"), (words.message, scale.body, "regular"),
              (text("wall_poster.question", question=words.question), scale.body, "italic")]
     if gap.key in verdicts:

@@ -17,12 +17,14 @@ from journeys.labels import person_label
 from journeys.render.geometry import Box
 from journeys.render.journey import Journey
 from journeys.render.theme import PRINT
+from journeys.render.wall_callouts import status_words
 from journeys.render.wall_legend import LegendEntry
 from journeys.render.wall_sizes import TypeScale
 from journeys.render.wall_text import Line, moved, set_text
 
 COLUMN_IN_BODY = 28.0
 SYMBOL_IN_BODY = 2.6
+LEGEND_KEPT_WITH_TITLE = 2  # the legend's title starts a column with at least this many of its entries
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,13 @@ class Flow:
         self.y = top + unit.height
         return True
 
+    def keep_together(self, units: Sequence[Unit]) -> None:
+        """Start a new column unless ``units`` fit one after the other in what is left of this one
+        (so that a title is never left at the foot of a column without what it heads)."""
+        height = sum(unit.height for unit in units) - (units[-1].space_after if units else 0.0)
+        if self.y + height > self.box.bottom and self.y > self.box.y and self.column + 1 < self.count:
+            self.column, self.y = self.column + 1, self.box.y
+
     def used_width(self) -> float:
         return (self.column + 1) * (self.width + self.gutter)
 
@@ -158,6 +167,9 @@ def _more_gaps(journey: Journey, numbers: Sequence[int], text: Catalog, scale: T
         gap = by_number[number].gap
         words = text("wall_poster.more_gap", number=number, title=rule_title(gap.rule, text),
                      span=format_age_span(gap.start, gap.end, text))
+        status = status_words(by_number[number], text)
+        if status:
+            words = text("wall_poster.more_gap_status", gap=words, status=status)
         parts = [(words, scale.small, "regular")]
         if gap.key in verdicts:
             parts.append((verdicts[gap.key], scale.small, "bold"))
@@ -253,7 +265,9 @@ def lay_out_detail(journey: Journey, text: Catalog, scale: TypeScale, box: Box, 
         where.append((text("wall_poster.voices_left_out", count=voices_left_out), scale.small, "regular"))
     where += [(text(key), scale.small, "regular") for key in notices]
     flow.put(_unit(where, width, scale.body))
-    for unit in _legend(legend, text, scale, width):
+    legend_units = _legend(legend, text, scale, width)
+    flow.keep_together(legend_units[:1 + LEGEND_KEPT_WITH_TITLE])
+    for unit in legend_units:
         flow.put(unit)
     listed, left_out = _list_gaps(flow, journey, without, text, scale, width, verdicts)
     return Detail(tuple(flow.lines), tuple(flow.symbols), tuple(panels), tuple(listed), tuple(left_out))

@@ -17,9 +17,13 @@ from journeys.render.gaplist import CLOSED, NEW
 from journeys.render.geometry import Box
 from journeys.render.marks import ASSUMPTION_RING, bracket_style, factor_bar_style, support_bar_style
 from journeys.render.theme import HANDOVER_STYLES, KIND_STYLES, PRINT, Theme
+from journeys.render.wall_arrows import RESPONSE, Arrow
 from journeys.render.wall_layout import WallLayout
 from journeys.render.wall_legend import FRAME_WIDTH
+from journeys.render.wall_scenario import (DOUBLE, HEAVY, PLUS_SHARE, STRIKE, VEIL_ALPHA, ScenarioMark, frame_box,
+                                           grown, plus_centre, veil_box)
 from journeys.render.wall_text import Line
+from journeys.scenario_changes import ADDED, CHANGED, REMOVED
 
 INK, MUTED, GRID = "#000000", "#555555", "#BBBBBB"
 GAP = PRINT.gap_line
@@ -138,14 +142,15 @@ def badge_mark(p: Painter, box: Box, status: str) -> None:
         p.circle(cx, cy, r)
         return
     p.pen(GAP, p.theme.line_width, fill=GAP)
-    p.circle(cx, cy, r if status != NEW else r * 0.8)
+    p.circle(cx, cy, r if status != NEW else r * 0.6)
     if status == NEW:
         p.circle(cx, cy, r, fill=False)
 
 
-def bracket_mark(p: Painter, severity: int, x0: float, x1: float, y: float, tick: float) -> None:
+def bracket_mark(p: Painter, severity: int, x0: float, x1: float, y: float, tick: float, closed: bool = False) -> None:
+    """A gap's span in a lane: heavier the more serious; dotted when the scenario closes the gap."""
     width, style = bracket_style(severity, p.theme)
-    p.pen(GAP, width, style)
+    p.pen(GAP, width, "dotted" if closed else style)
     p.line([(x0, y + tick), (x0, y), (x1, y), (x1, y + tick)])
 
 
@@ -166,6 +171,81 @@ def voice_mark(p: Painter, box: Box) -> None:
 def step_line(p: Painter, points: Sequence[tuple[float, float]], width: float) -> None:
     p.pen(PRINT.risk, width)
     p.line(points)
+
+
+def plus_mark(p: Painter, cx: float, cy: float, size: float) -> None:
+    """A small white disc with a black plus: added by the scenario."""
+    p.pen(INK, p.theme.line_width * 0.8, fill="#FFFFFF")
+    p.circle(cx, cy, size / 2)
+    arm = size * 0.31
+    p.pen(INK, max(size * 0.16, 1.0))
+    p.line([(cx - arm, cy), (cx + arm, cy)])
+    p.line([(cx, cy - arm), (cx, cy + arm)])
+
+
+def _frame(p: Painter, box: Box, bar: bool) -> None:
+    if bar:
+        p.rect(box, fill=False)
+    else:
+        p.circle(*box.centre, max(box.w, box.h) / 2, fill=False)
+
+
+def veil(p: Painter, box: Box) -> None:
+    """A white veil over ``box``: what is under it stays legible, faded."""
+    c = p.canvas
+    c.saveState()
+    c.setFillColor(colour_of("#FFFFFF"))
+    c.setFillAlpha(VEIL_ALPHA)  # after the colour: setting a colour sets its own alpha
+    p.rect(box, stroke=False)
+    c.restoreState()
+
+
+def scenario_mark(p: Painter, mark: ScenarioMark, pad: float) -> None:
+    """Added: a heavy frame and a plus; changed: a double frame; removed: veiled and struck through."""
+    width = p.theme.line_width
+    if mark.action == REMOVED:
+        covered = veil_box(mark)
+        veil(p, grown(covered, 1.0))
+        y = mark.mark.centre[1]
+        p.pen(INK, width * STRIKE)
+        p.line([(covered.x - 1.0, y), (covered.right + 1.0, y)])
+        return
+    frame = frame_box(mark, pad)
+    if mark.action == CHANGED:
+        p.pen(INK, width * DOUBLE[0])
+        _frame(p, frame, mark.bar)
+        _frame(p, grown(frame, width * DOUBLE[1]), mark.bar)
+        return
+    p.pen(INK, width * HEAVY)
+    _frame(p, frame, mark.bar)
+    if mark.action == ADDED:
+        plus_mark(p, *plus_centre(mark, pad), PLUS_SHARE * mark.mark.h)
+
+
+def draw_scenario(p: Painter, layout: WallLayout) -> None:
+    """The scenario's layer, over everything else (the veil fades the labels under it too)."""
+    pad = layout.scale.small * 0.4
+    for mark in layout.scenario:
+        scenario_mark(p, mark, pad)
+
+
+def arrow_mark(p: Painter, arrow: Arrow, head: float) -> None:
+    """An answer: a thin grey line with a filled head; an unanswered referral: dashed, an open head."""
+    answer = arrow.kind == RESPONSE
+    colour = MUTED if answer else GAP
+    (ax, ay), (bx, by) = arrow.points[-2], arrow.points[-1]
+    length = max(abs(bx - ax) + abs(by - ay), 1e-6)
+    ux, uy = (bx - ax) / length, (by - ay) / length
+    base = (bx - ux * head, by - uy * head)
+    p.pen(colour, p.theme.line_width * (0.8 if answer else 1.0), "solid" if answer else "dashed")
+    p.line([*arrow.points[:-1], base])
+    p.pen(colour, p.theme.line_width * 0.8, fill=colour if answer else "#FFFFFF")
+    half = head * 0.45
+    p.polygon([(bx, by), (base[0] - uy * half, base[1] + ux * half), (base[0] + uy * half, base[1] - ux * half)])
+
+
+def head_size(layout: WallLayout) -> float:
+    return layout.scale.small * 0.7
 
 
 # --- the timeline ------------------------------------------------------------------------------
@@ -253,7 +333,8 @@ def _gaps(p: Painter, layout: WallLayout) -> None:
     t = layout.timeline
     tick = layout.scale.small * 0.5
     for bracket in t.brackets:
-        bracket_mark(p, bracket.numbered.gap.severity, bracket.x0, bracket.x1, bracket.y, tick)
+        bracket_mark(p, bracket.numbered.gap.severity, bracket.x0, bracket.x1, bracket.y, tick,
+                     bracket.numbered.status == CLOSED)
     boxes = [c.box for c in layout.callouts]
     badges = {b.numbered.number: b for b in t.badges}
     for callout in layout.callouts:
@@ -280,6 +361,8 @@ def draw_timeline(p: Painter, layout: WallLayout, graph: JourneyGraph, assumptio
     _events(p, layout, assumptions)
     for voice in t.voices:
         voice_mark(p, voice.mark)
+    for arrow in layout.arrows:
+        arrow_mark(p, arrow, head_size(layout))
     _gaps(p, layout)
 
 
@@ -309,11 +392,17 @@ def legend_symbol(p: Painter, mark: str, box: Box) -> None:
     elif name == "badge":
         badge_mark(p, square, {"open": "open", "closed": CLOSED, "new": NEW}[arg])
     elif name == "bracket":
-        bracket_mark(p, int(arg), box.x, box.right, cy - box.h * 0.25, box.h * 0.5)
+        closed = arg == CLOSED
+        bracket_mark(p, 2 if closed else int(arg), box.x, box.right, cy - box.h * 0.25, box.h * 0.5, closed)
     elif name == "callout":
         frame_mark(p, Box(box.x, box.y + 1, box.w, box.h - 2), 2, arg == "closed")
     elif name == "voice":
         voice_mark(p, Box(cx - size * 0.35, cy - size * 0.35, size * 0.7, size * 0.7))
+    elif name == "arrow":
+        y = cy
+        arrow_mark(p, Arrow(arg, "", "", ((box.x, y), (box.right, y))), size * 0.6)
+    elif name == "scenario":
+        _scenario_symbol(p, arg, box, size)
     elif name == "unlabelled":
         shape(p, "contact", Box(cx - size * 0.3, cy - size * 0.3, size * 0.6, size * 0.6))
     elif name == "assumption":
@@ -324,3 +413,16 @@ def legend_symbol(p: Painter, mark: str, box: Box) -> None:
 
 def load_width(p: Painter) -> float:
     return p.theme.line_width * 2.2
+
+
+def _scenario_symbol(p: Painter, action: str, box: Box, size: float) -> None:
+    """The legend's symbol for a kind of change: an event mark with its frame, or a struck bar."""
+    if action == REMOVED:
+        bar = Box(box.x, box.centre[1] - box.h * 0.3, box.w, box.h * 0.6)
+        bar_mark(p, "preventive", bar)
+        scenario_mark(p, ScenarioMark(action, "", bar, (), True), 0.0)
+        return
+    cx, cy = box.centre
+    mark = Box(cx - size * 0.3, cy - size * 0.3, size * 0.6, size * 0.6)
+    shape(p, "contact", mark)
+    scenario_mark(p, ScenarioMark(action, "", mark, (), False), size * 0.25)

@@ -18,9 +18,12 @@ from persona.i18n import Catalog
 from journeys.render.geometry import Box
 from journeys.render.journey import Journey
 from journeys.render.pages import page_size
+from journeys.render.scenario_layer import scenario_layer
+from journeys.render.wall_arrows import Arrow, route_arrows
 from journeys.render.wall_callouts import Callout, place_callouts
 from journeys.render.wall_detail import Detail, detail_column, detail_gutter, lay_out_detail
 from journeys.render.wall_legend import LegendEntry, legend_entries
+from journeys.render.wall_scenario import ScenarioMark, scenario_marks
 from journeys.render.wall_sizes import TypeScale, type_scale
 from journeys.render.wall_text import Line, moved, set_text
 from journeys.render.wall_timeline import WallTimeline, wall_timeline
@@ -40,6 +43,9 @@ class WallLayout:
     callouts: tuple[Callout, ...]
     legend: tuple[LegendEntry, ...]
     detail: Detail
+    scenario: tuple[ScenarioMark, ...] = ()  # the elements a scenario added, changed, removed
+    arrows: tuple[Arrow, ...] = ()  # the answers and unanswered referrals the gaps rest on
+    arrows_left_out: int = 0  # those that found no route clear of every word
 
     def lines(self) -> list[Line]:
         """Every line of text on the page."""
@@ -95,17 +101,24 @@ def wall_layout(journey: Journey, text: Catalog, size: str, orientation: str, no
     bottom = footer[0].box.y - scale.body
     line_box, detail_box = _regions(Box(m, top, width - 2 * m, bottom - top), scale, orientation)
     numbered = journey.numbered
-    timeline = wall_timeline(journey.graph, numbered, text, scale, line_box)
-    labelled = timeline.labelled()
-    events = {e.id for e in journey.graph.persona.events}
+    graph = journey.graph  # with a scenario's changes: its journey with what it removed put back, to fade
+    if journey.changes is not None:
+        graph = scenario_layer(journey.graph, journey.changes).graph
+    timeline = wall_timeline(graph, numbered, text, scale, line_box)
+    marks = scenario_marks(timeline, journey.changes)
+    labelled = timeline.labelled(scale.label)  # a call-out's events in the label size
+    events = {e.id for e in graph.persona.events}
 
     def eligible(item: Any) -> bool:
         return all(e in labelled for e in item.gap.events if e in events)
 
     callouts, without = place_callouts(numbered, text, journey.graph.vocabulary, notes, verdicts or {}, scale,
                                        timeline.callout_zone, timeline.grid.x, timeline.grid.right, eligible)
-    legend = legend_entries(timeline, callouts, journey.graph, text, assumptions)
+    words = [line.box for line in timeline.lines()]
+    words += [c.box for c in callouts] + [line.box for c in callouts for line in c.all_lines()]
+    arrows, arrows_left_out = route_arrows(timeline, numbered, graph, words)
+    legend = legend_entries(timeline, callouts, graph, text, assumptions, marks, arrows)
     detail = lay_out_detail(journey, text, scale, detail_box, without, legend, cost, timeline.voices_left_out,
                             verdicts or {})
     return WallLayout(width, height, scale, tuple(header), tuple(footer), timeline, tuple(callouts), tuple(legend),
-                      detail)
+                      detail, marks, arrows, arrows_left_out)

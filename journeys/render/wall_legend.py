@@ -14,7 +14,9 @@ from journeys.render.gaplist import CLOSED, NEW
 from journeys.render.legend_view import Look
 from journeys.render.marks import ASSUMPTION_BAR_STYLE, bracket_style, factor_bar_style, support_bar_style
 from journeys.render.theme import HANDOVER_STYLES, KIND_STYLES, LEVEL_FILLS, PRINT
+from journeys.render.wall_arrows import RESPONSE, UNANSWERED, Arrow
 from journeys.render.wall_callouts import Callout
+from journeys.render.wall_scenario import ScenarioMark, actions_shown, legend_labels
 from journeys.render.wall_timeline import WallTimeline
 
 FRAME_WIDTH = {1: 1.0, 2: 2.5, 3: 5.0}  # a call-out's frame: heavier the more serious the gap
@@ -64,6 +66,17 @@ def _line_entries(timeline: WallTimeline, journey_graph: JourneyGraph, text: Cat
     return entries
 
 
+def _arrow_entries(arrows: Sequence[Arrow], text: Catalog) -> list[LegendEntry]:
+    kinds = {arrow.kind for arrow in arrows}
+    entries = []
+    if RESPONSE in kinds:
+        entries.append(LegendEntry(f"arrow:{RESPONSE}", text("render.legend.response"), Look("line", head="normal")))
+    if UNANSWERED in kinds:
+        entries.append(LegendEntry(f"arrow:{UNANSWERED}", text("render.legend.unanswered"),
+                                   Look("line", style="dashed", head="empty")))
+    return entries
+
+
 def _gap_entries(timeline: WallTimeline, callouts: Sequence[Callout], text: Catalog) -> list[LegendEntry]:
     statuses = {badge.numbered.status for badge in timeline.badges}
     entries = [LegendEntry("badge:open", text("wall_poster.legend.badge"), Look("badge", PRINT.gap_line))]
@@ -71,11 +84,15 @@ def _gap_entries(timeline: WallTimeline, callouts: Sequence[Callout], text: Cata
         entries.append(LegendEntry("badge:closed", text("render.legend.gap_closed"), Look("badge", style="dashed")))
     if NEW in statuses:
         entries.append(LegendEntry("badge:new", text("render.legend.gap_new"), Look("badge", PRINT.gap_line, ends="ring")))
-    for severity in sorted({b.numbered.gap.severity for b in timeline.brackets}, reverse=True):
+    for severity in sorted({b.numbered.gap.severity for b in timeline.brackets if b.numbered.status != CLOSED},
+                           reverse=True):
         width, style = bracket_style(severity, PRINT)
         entries.append(LegendEntry(f"bracket:{severity}", text("marks.legend.span",
                                                                severity=text(f"gaps.severity.{severity}")),
                                    Look("bracket", style=style, heavy=width >= PRINT.line_width * 3)))
+    if any(b.numbered.status == CLOSED for b in timeline.brackets):
+        entries.append(LegendEntry(f"bracket:{CLOSED}", text("wall_poster.legend.bracket_closed"),
+                                   Look("bracket", style="dotted")))
     if callouts:
         entries.append(LegendEntry("callout", text("wall_poster.legend.callout"), Look("callout")))
         entries.append(LegendEntry("leader", text("wall_poster.legend.leader"), Look("line", style="dashed")))
@@ -86,10 +103,13 @@ def _gap_entries(timeline: WallTimeline, callouts: Sequence[Callout], text: Cata
 
 
 def legend_entries(timeline: WallTimeline, callouts: Sequence[Callout], journey_graph: JourneyGraph, text: Catalog,
-                   assumptions: bool) -> list[LegendEntry]:
-    """Every mark on the poster, explained once."""
+                   assumptions: bool, scenario: Sequence[ScenarioMark] = (),
+                   arrows: Sequence[Arrow] = ()) -> list[LegendEntry]:
+    """Every mark on the poster, explained once (a scenario's kinds of change only when drawn)."""
     entries = _event_entries(timeline, journey_graph, text) + _bar_entries(timeline, journey_graph, text)
-    entries += _line_entries(timeline, journey_graph, text) + _gap_entries(timeline, callouts, text)
+    entries += _line_entries(timeline, journey_graph, text) + _arrow_entries(arrows, text)
+    entries += _gap_entries(timeline, callouts, text)
+    entries += [LegendEntry(mark, label, look) for mark, label, look in legend_labels(actions_shown(scenario), text)]
     if timeline.voices:
         entries.append(LegendEntry("voice", text("wall_poster.legend.voice"), Look("voice")))
     if any(not place.lines for place in timeline.events):

@@ -15,7 +15,7 @@ from journeys.render.fonts import register_fonts
 from journeys.render.journey import Journey
 from journeys.render.pages import merge_drawings
 from journeys.render.theme import PRINT
-from journeys.render.wall_draw import Painter, draw_timeline, legend_symbol
+from journeys.render.wall_draw import Painter, draw_scenario, draw_timeline, legend_symbol
 from journeys.render.wall_layout import WallLayout, wall_layout
 
 
@@ -45,6 +45,7 @@ def draw_wall(layout: WallLayout, journey: Journey, text: Catalog, assumptions: 
     for line in layout.lines():
         number = badge_lines.get(id(line))
         painter.text(line, PRINT.gap_line if number in closed else None)
+    draw_scenario(painter, layout)
     canvas.showPage()
     canvas.save()
     return out.getvalue()

@@ -11,7 +11,7 @@ is in the chronology). Nothing is ever set smaller to make it fit. Pure geometry
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from persona.i18n import Catalog
@@ -31,6 +31,7 @@ AXIS_END = 20.0
 CHAIN_LINES = 2
 OTHER_LINES = 2
 LABEL_WIDTH = 11.0  # a label's width, in its own type size
+NARROWER = ((LABEL_WIDTH, 2), (7.0, 3), (5.0, 4))  # a gap's event without room: small, narrower and taller
 VOICE_LINES = 5
 VOICE_ROWS = 2
 BRACKET_SLOTS = 4
@@ -135,9 +136,9 @@ class WallTimeline:
     voice_lane: LanePlace | None
     voices_left_out: int
 
-    def labelled(self) -> set[str]:
-        """The ids of the events drawn with a label."""
-        return {place.event.id for place in self.events if place.lines}
+    def labelled(self, size: float = 0.0) -> set[str]:
+        """The ids of the events drawn with a label (of at least ``size``)."""
+        return {place.event.id for place in self.events if place.lines and place.lines[0].size >= size}
 
     def lines(self) -> list[Line]:
         found = [line for stage in self.stages for line in stage.lines] + list(self.ticks)
@@ -179,6 +180,13 @@ def _bar_words(item: Support | Factor, graph: JourneyGraph, text: Catalog) -> st
 def chain_events(numbered: Sequence[NumberedGap]) -> set[str]:
     """The ids every gap rests on (events and supports)."""
     return {event_id for item in numbered for event_id in item.gap.events}
+
+
+def cause_events(numbered: Sequence[NumberedGap], graph: JourneyGraph) -> set[str]:
+    """For each gap, the earliest event it rests on: where its number stands."""
+    order = {event.id: (event.age, index) for index, event in enumerate(graph.persona.events)}
+    return {min(ids, key=order.__getitem__) for ids in ([e for e in item.gap.events if e in order]
+                                                       for item in numbered) if ids}
 
 
 # --- rows --------------------------------------------------------------------------------------
@@ -225,11 +233,34 @@ class _Planned:
     chain: bool
 
 
-def _plan_events(events: Sequence[Event], chain: set[str], graph: JourneyGraph, text: Catalog, grid: Grid,
-                 m: Measures, rows_limit: int) -> list[_Planned]:
+LabelChoices = tuple[list[list[Line]], list[tuple[float, float]]]
+
+
+def _label_choices(event: Event, size: float, most: int, graph: JourneyGraph, text: Catalog, grid: Grid,
+                   m: Measures, width: float = LABEL_WIDTH, memo: dict[tuple, LabelChoices] | None = None) -> LabelChoices:
+    """The label of ``event`` in ``size`` (``width`` times as wide), right and left of its mark,
+    and what each takes across (set once per page in ``memo``: every trial height asks again)."""
+    key = (event.id, size, most, width)
+    if memo is not None and key in memo:
+        return memo[key]
+    x = grid.x(event.age)
+    sides = _label_sides(x, m.marker, set_text(event_label(event, graph.vocabulary, text), 0, 0,
+                                               width * size, size, max_lines=most), grid, m.pad)
+    extents = [(min(x - m.marker / 2, lines[0].box.x), max(x + m.marker / 2, max(ln.box.right for ln in lines)))
+               for lines in sides]
+    if memo is not None:
+        memo[key] = (sides, extents)
+    return sides, extents
+
+
+def _plan_events(events: Sequence[Event], chain: set[str], causes: set[str], graph: JourneyGraph, text: Catalog,
+                 grid: Grid, m: Measures, rows_limit: int, memo: dict[tuple, LabelChoices]) -> list[_Planned]:
     """The events of one lane in rows: those the gaps rest on first (each may open a new row, up
-    to ``rows_limit``), then the others with a small label where an existing row has room, else
-    as a bare mark where a row has room for the mark; what finds no row is a bare mark below."""
+    to ``rows_limit``; where a gap's number stands, one that finds no room at the label size gets
+    a small label, narrower if need be, where a row has room), then the others with a small label
+    where an existing row has room, else as a bare mark where a row has room for the mark; what
+    finds no row is a bare mark below (a gap's first event with a one-line small label beside it
+    where that row has room)."""
     scale = m.scale
     rows = Rows(rows_limit, m.pad * 2)
     order = sorted(events, key=lambda e: (e.id not in chain, e.age, e.id))
@@ -237,20 +268,52 @@ def _plan_events(events: Sequence[Event], chain: set[str], graph: JourneyGraph, 
     for event in order:
         is_chain = event.id in chain
         size, most = (scale.label, CHAIN_LINES) if is_chain else (scale.small, OTHER_LINES)
-        x = grid.x(event.age)
-        sides = _label_sides(x, m.marker, set_text(event_label(event, graph.vocabulary, text), 0, 0,
-                                                   LABEL_WIDTH * size, size, max_lines=most), grid, m.pad)
-        extents = [(min(x - m.marker / 2, lines[0].box.x), max(x + m.marker / 2, max(ln.box.right for ln in lines)))
-                   for lines in sides]
+        sides, extents = _label_choices(event, size, most, graph, text, grid, m, memo=memo)
         if not is_chain:
             rows.limit = max(len(rows.taken), 1)
         row, choice = rows.put_any(extents)
+        for width, most in NARROWER if event.id in causes else ():  # where a gap's number stands: small
+            if row is not None:
+                break
+            sides, extents = _label_choices(event, scale.small, most, graph, text, grid, m, width, memo)
+            row, choice = rows.put_any(extents)
         lines = sides[choice]
         if row is None and not is_chain:
+            x = grid.x(event.age)
             row = rows.put(x - m.marker / 2, x + m.marker / 2)
             lines = []
         planned.append(_Planned(event, row, tuple(lines) if row is not None else (), is_chain))
-    return planned
+    return _label_bare_row(planned, causes, graph, text, grid, m, memo)
+
+
+def _label_bare_row(planned: list[_Planned], causes: set[str], graph: JourneyGraph, text: Catalog, grid: Grid,
+                    m: Measures, memo: dict[tuple, LabelChoices]) -> list[_Planned]:
+    """The events where a gap's number stands that found no row: a one-line small label beside
+    their mark in the row of bare marks, where it crosses no other mark or label there."""
+    gap = m.pad * 2
+    taken = {p.event.id: (grid.x(p.event.age) - m.marker / 2, grid.x(p.event.age) + m.marker / 2)
+             for p in planned if p.row is None}
+    labels: list[tuple[float, float]] = []
+    result = []
+    for p in planned:
+        if p.row is not None or p.event.id not in causes:
+            result.append(p)
+            continue
+        others = [extent for key, extent in taken.items() if key != p.event.id] + labels
+        found: tuple[Line, ...] = ()
+        for width, _ in NARROWER[:2]:
+            sides, _extents = _label_choices(p.event, m.scale.small, 1, graph, text, grid, m, width, memo)
+            for lines in sides:
+                left, right = lines[0].box.x, lines[0].box.right
+                if all(right + gap <= a or b + gap <= left for a, b in others):
+                    found = tuple(lines)
+                    break
+            if found:
+                break
+        if found:
+            labels.append((found[0].box.x, found[0].box.right))
+        result.append(_Planned(p.event, None, found, p.chain))
+    return result
 
 
 def _place_events(planned: Sequence[_Planned], lane: str, top: float, grid: Grid,
@@ -267,9 +330,10 @@ def _place_events(planned: Sequence[_Planned], lane: str, top: float, grid: Grid
     for p in planned:
         x = grid.x(p.event.age)
         row_top = tops[p.row] if p.row is not None else bare_top
-        centre = row_top + (p.lines[0].box.h / 2 if p.lines else m.marker / 2)
+        centre = row_top + (p.lines[0].box.h / 2 if p.lines and p.row is not None else m.marker / 2)
         marker = Box(x - m.marker / 2, centre - m.marker / 2, m.marker, m.marker)
-        lines = tuple(Line(line.box.moved(dy=row_top), line.text, line.size, line.weight, line.colour)
+        line_top = row_top if p.row is not None else centre - (p.lines[0].box.h / 2 if p.lines else 0.0)
+        lines = tuple(Line(line.box.moved(dy=line_top), line.text, line.size, line.weight, line.colour)
                       for line in p.lines)
         places.append(EventPlace(p.event, lane, marker, lines, p.chain))
     has_bare = any(p.row is None for p in planned)
@@ -405,28 +469,29 @@ def _ticks(grid: Grid, y: float, text: Catalog, m: Measures) -> list[Line]:
     return ticks
 
 
-def _stage_lines(grid: Grid, top: float, text: Catalog, m: Measures, size: float) -> list[StagePlace]:
-    places = []
-    for stage in life_stages():
-        x0, x1 = grid.x(stage.start), grid.x(stage.end)
-        lines = set_text(text(f"stages.{stage.id}"), x0 + m.pad, top + m.pad, x1 - x0 - 2 * m.pad, size, "bold",
-                         max_lines=2)
-        places.append(StagePlace(stage.id, x0, x1, tuple(lines)))
-    return places
+def _whole_words(lines: Sequence[Line], words: str) -> bool:
+    """Whether ``words`` were wrapped between words (none split inside a word, none left out)."""
+    return " ".join(line.text for line in lines).split() == words.split()
 
 
-def _whole_words(places: Sequence[StagePlace], text: Catalog) -> bool:
-    """Whether every stage name was wrapped between words (none split inside a word)."""
-    return all(len(" ".join(line.text for line in place.lines).split()) == len(text(f"stages.{place.id}").split())
-               for place in places)
+def _stage_name(stage_id: str, x0: float, x1: float, top: float, text: Catalog, m: Measures) -> tuple[Line, ...]:
+    """A stage's name over its column in the heading size, as whole words: its own name on one
+    line, else its short name (``wall_poster.stage_short``) on one line, else on two lines."""
+    width = x1 - x0 - 2 * m.pad
+    names = (text(f"stages.{stage_id}"), text(f"wall_poster.stage_short.{stage_id}"))
+    lines: list[Line] = []
+    for most, words in ((1, names[0]), (1, names[1]), (2, names[0]), (2, names[1])):
+        lines = set_text(words, x0 + m.pad, top + m.pad, width, m.scale.heading, "bold", max_lines=most)
+        if _whole_words(lines, words):
+            break
+    return tuple(lines)
 
 
 def _stages(grid: Grid, top: float, text: Catalog, m: Measures) -> tuple[list[StagePlace], float]:
-    """The stages' names over their columns, in the heading size, or in the label size (both of
-    the page's scale) when a name's word is wider than its column."""
-    places = _stage_lines(grid, top, text, m, m.scale.heading)
-    if not _whole_words(places, text):
-        places = _stage_lines(grid, top, text, m, m.scale.label)
+    """The stages' names over their columns, all in the heading size of the page's scale."""
+    places = [StagePlace(stage.id, grid.x(stage.start), grid.x(stage.end),
+                         _stage_name(stage.id, grid.x(stage.start), grid.x(stage.end), top, text, m))
+              for stage in life_stages()]
     bottom = max(stage.lines[-1].box.bottom for stage in places) + m.pad
     return places, bottom
 
@@ -438,6 +503,7 @@ class _Content:
     by_lane: dict[str, list[Event]]
     supports: dict[str, list[Support]]
     sectors: tuple[str, ...]
+    labels: dict[tuple, LabelChoices] = field(default_factory=dict)  # events' labels, set once for every trial
 
 
 def _content(graph: JourneyGraph) -> _Content:
@@ -467,6 +533,7 @@ def _lower(graph: JourneyGraph, numbered: Sequence[NumberedGap], text: Catalog, 
     bars += more
     y = band.box.bottom
     chain = chain_events(numbered)
+    causes = cause_events(numbered, graph)
     slots = _bracket_slots(numbered, content.sectors, graph, grid)
     lanes, events, brackets = [], [], []
     for sector in content.sectors:
@@ -477,7 +544,8 @@ def _lower(graph: JourneyGraph, numbered: Sequence[NumberedGap], text: Catalog, 
                                   grid.x(n.gap.start), max(grid.x(n.gap.end), grid.x(n.gap.start) + 4))
                      for n in numbered if (n.number, sector) in slots]
         lane_bars, y = _place_bars(content.supports.get(sector, []), lane_top + strip, graph, text, grid, m)
-        planned = _plan_events(content.by_lane.get(sector, []), chain, graph, text, grid, m, rows_limit)
+        planned = _plan_events(content.by_lane.get(sector, []), chain, causes, graph, text, grid, m, rows_limit,
+                               content.labels)
         lane_events, y = _place_events(planned, sector, y + m.pad, grid, m)
         lane = _lane(sector, graph.vocabulary.label("sectors", sector, text.lang), box.x, lane_top, y + m.pad,
                      box.right, m)
