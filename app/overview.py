@@ -20,6 +20,7 @@ from journeys.render import symbols
 from journeys.render.overview_view import (
     END, FOLDED, GAP, GAP_CLOSED, GAP_MARKED, GAP_NEW, HEIGHT, NOW, SUPPORT, VOICE, WIDTH,
 )
+from journeys.scenario_changes import ADDED, CHANGED, REMOVED
 
 # The height above the picture kept for the page's controls and heading.
 ROOM_ABOVE = "9rem"
@@ -44,6 +45,9 @@ _SYMBOLS = {
     FOLDED: ("overview.legend.folded", symbols.folded_symbol),
     NOW: ("overview.legend.now", symbols.now_symbol),
     END: ("overview.legend.end", symbols.end_symbol),
+    ADDED: ("scenario_layer.legend.added", symbols.added_symbol),
+    CHANGED: ("scenario_layer.legend.changed", symbols.changed_symbol),
+    REMOVED: ("scenario_layer.legend.removed", symbols.removed_symbol),
 }
 
 

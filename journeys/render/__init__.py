@@ -21,7 +21,7 @@ PICTURE_VIEWS = ("timeline", "ecomap", "balance")
 
 __all__ = ["Drawing", "RenderFailed", "UnknownTheme", "FORMATS", "THEMES", "VIEWS", "timeline", "ecomap",
            "balance", "legend", "picture", "PICTURE_VIEWS", "number_gaps", "NumberedGap", "gap_messages", "focus",
-           "overview"]
+           "overview", "scenario_overview"]
 
 
 def gap_messages(numbered: Sequence[NumberedGap], graph: JourneyGraph, text: Catalog) -> list[tuple[NumberedGap, str]]:
@@ -132,3 +132,13 @@ def overview(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, *, until_a
     from journeys.render.overview_view import overview_picture
 
     return overview_picture(graph, number_gaps(gaps, comparison), text, until_age)
+
+
+def scenario_overview(graph: JourneyGraph, comparison: Any, changes: Any, text: Catalog) -> Any:
+    """A scenario as one layer over the whole-life overview (an ``OverviewPicture``): ``graph`` is
+    the journey with the scenario applied, ``comparison`` its closed, remaining and new gaps,
+    ``changes`` what it added, changed and removed — drawn by shape, in the overview's one type
+    size, with hover texts that say what changed."""
+    from journeys.render.scenario_overview_view import scenario_overview_picture
+
+    return scenario_overview_picture(graph, number_gaps((), comparison), changes, text)

@@ -122,3 +122,24 @@ def new_badge_symbol(label: str = "") -> str:
     return _svg(f'<circle cx="12" cy="12" r="11" fill="none" stroke="{red}" stroke-width="1.5"/>'
                 f'<circle cx="12" cy="12" r="8" fill="{red}"/><text x="12" y="16" font-size="11" font-weight="bold" '
                 'text-anchor="middle" fill="#FFFFFF" font-family="sans-serif">1</text>', label)
+
+
+def added_symbol(label: str = "") -> str:
+    """What a scenario adds: a mark in a heavy frame, a plus at its top left."""
+    return _svg('<circle cx="14" cy="14" r="5" fill="#0072B2" stroke="#000000" stroke-width="1.5"/>'
+                '<circle cx="14" cy="14" r="8.5" fill="none" stroke="#000000" stroke-width="3"/>'
+                '<circle cx="6" cy="6" r="5" fill="#FFFFFF" stroke="#000000" stroke-width="1.2"/>'
+                '<path d="M3,6 L9,6 M6,3 L6,9" stroke="#000000" stroke-width="1.6"/>', label)
+
+
+def changed_symbol(label: str = "") -> str:
+    """What a scenario changes: a mark in a double frame."""
+    return _svg('<circle cx="12" cy="12" r="5" fill="#0072B2" stroke="#000000" stroke-width="1.5"/>'
+                '<circle cx="12" cy="12" r="8" fill="none" stroke="#000000" stroke-width="1.2"/>'
+                '<circle cx="12" cy="12" r="10.5" fill="none" stroke="#000000" stroke-width="1.2"/>', label)
+
+
+def removed_symbol(label: str = "") -> str:
+    """What a scenario removes: the mark faded under a veil and struck through."""
+    return _svg(f'<circle cx="12" cy="12" r="7" fill="{_FADED_FILL}" stroke="{_FADED_LINE}" stroke-width="1.5"/>'
+                '<rect x="1" y="11" width="22" height="2.4" fill="#000000"/>', label)
