@@ -181,11 +181,15 @@ def legend_svg(doc: Document, lang: str, theme: str, scenario_id: str | None = N
 
 
 @st.cache_data(show_spinner=False, max_entries=64, hash_funcs=HASH)
-def ecomap_svg(doc: Document, lang: str, theme: str) -> str:
-    from journeys.render import ecomap
+def ecomap_screen_svg(doc: Document, lang: str) -> tuple[str, tuple[str, ...]]:
+    """The ecomap for the screen (one type size, the rest on hover): its SVG with hover titles,
+    and the marks it shows."""
+    from journeys.render import ecomap_screen
+    from journeys.render.overview_view import hover_titles
 
     found = analysis(doc)
-    return ecomap(found.graph, found.gaps, catalog(lang), theme=theme).svg()
+    picture = ecomap_screen(found.graph, found.gaps, catalog(lang))
+    return hover_titles(picture.drawing.svg()), picture.marks
 
 
 @st.cache_data(show_spinner=False, max_entries=64, hash_funcs=HASH)

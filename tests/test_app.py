@@ -291,7 +291,9 @@ def test_the_chosen_scenario_is_walked_on_the_journey(folder: Path):
 def test_network_shows_both_pictures(folder: Path):
     at = open_page(choose(new_app(), folder / "noor.yaml"), "network")
     quiet(at)
-    assert html(at).count("<img") == 2
+    page = html(at)
+    assert page.count("<img") == 1  # the balance
+    assert 'class="jr-overview-svg"' in page and 'id="child"' in page  # the screen ecomap, inline
 
 
 def test_export_offers_every_download(folder: Path):

@@ -143,3 +143,43 @@ def removed_symbol(label: str = "") -> str:
     """What a scenario removes: the mark faded under a veil and struck through."""
     return _svg(f'<circle cx="12" cy="12" r="7" fill="{_FADED_FILL}" stroke="{_FADED_LINE}" stroke-width="1.5"/>'
                 '<rect x="1" y="11" width="22" height="2.4" fill="#000000"/>', label)
+
+
+def _line(body: str, label: str) -> str:
+    return _svg(body, label)
+
+
+def strong_tie_symbol(label: str = "") -> str:
+    """A strong tie in the ecomap: a thick solid line."""
+    return _line('<path d="M1,12 L23,12" stroke="#000000" stroke-width="4"/>', label)
+
+
+def weak_tie_symbol(label: str = "") -> str:
+    """A weak tie: a dashed line."""
+    return _line('<path d="M1,12 L23,12" stroke="#000000" stroke-width="2" stroke-dasharray="4 3"/>', label)
+
+
+def stressful_tie_symbol(label: str = "") -> str:
+    """A stressful tie (the agency is part of a gap): a jagged line."""
+    red = OKABE_ITO["vermillion"]
+    return _line(f'<path d="M1,12 L5,8 L9,16 L13,8 L17,16 L21,8 L23,12" fill="none" stroke="{red}" '
+                 'stroke-width="2.5"/>', label)
+
+
+def missing_link_symbol(label: str = "") -> str:
+    """A missing link between agencies active at once that never coordinated: a dotted line."""
+    purple = OKABE_ITO["reddish_purple"]
+    return _line(f'<path d="M2,12 L23,12" stroke="{purple}" stroke-width="3.5" stroke-dasharray="1 4" '
+                 'stroke-linecap="round"/>', label)
+
+
+def protective_tie_symbol(label: str = "") -> str:
+    """A protective adult's tie: a double line."""
+    green = OKABE_ITO["bluish_green"]
+    return _line(f'<path d="M1,9.5 L23,9.5 M1,14.5 L23,14.5" stroke="{green}" stroke-width="2"/>', label)
+
+
+def unnamed_tie_symbol(label: str = "") -> str:
+    """A person or agency without room for its name: a small rounded box (the name on hover)."""
+    return _svg('<rect x="5" y="5" width="14" height="14" rx="3" fill="#FFFFFF" stroke="#000000" '
+                'stroke-width="1.5"/>', label)
