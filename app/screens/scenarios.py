@@ -68,8 +68,7 @@ def layer_section(text: Catalog, chosen, after, scenario) -> None:
     """The scenario drawn as one layer over the whole-life overview (one type size, the rest on
     hover), what it changed in a sentence, the legend of the marks shown, and the full timeline
     with the layer as a file for print."""
-    lang = state.lang()
-    st.subheader(text("scenario_page.layer", label=ui.literal(scenario.label)))
+    lang = state.lang()  # no heading over it: the select box above names the scenario, the room needs the height
     summary = change_summary(after.changes, text)
     st.caption(ui.literal(summary))
     svg, marks = data.scenario_overview_svg(chosen.doc, lang, scenario.id)
