@@ -129,3 +129,13 @@ def test_golden_screen_ecomap():
     drawn = render.ecomap_screen(journey.graph, journey.gaps, catalog())
     check_golden("noor.ecomap-screen.dot", drawn.drawing.dot)
     check_golden("noor.ecomap-screen.svg", normalise_svg(hover_titles(drawn.drawing.svg())))
+
+
+def test_the_legends_symbols_differ_without_colour():
+    """Each line and mark of the screen ecomap's legend differs from the others in form (the SVG
+    with every colour taken out), so the key reads in black-and-white print too."""
+    pytest.importorskip("streamlit")
+    from app.ecomap import SYMBOLS
+
+    forms = {mark: re.sub(r'(fill|stroke)="#[0-9A-Fa-f]{6}"', "", symbol("")) for mark, (_, symbol) in SYMBOLS.items()}
+    assert len(set(forms.values())) == len(forms) == 6

@@ -28,7 +28,7 @@ from journeys.render.fonts import block_width, font_family, text_width, wrap
 from journeys.render.geometry import Box
 from journeys.render.layout import LINE_SPACING
 from journeys.render.marks import inch
-from journeys.render.overview_view import FONT, HEIGHT, WIDTH
+from journeys.render.overview_view import FONT, HEIGHT, WIDTH, OverviewPicture
 from journeys.render.theme import PROJECTOR
 
 LINE = FONT * LINE_SPACING
@@ -57,14 +57,9 @@ class PlacedTie:
     title: str
 
 
-@dataclass(frozen=True)
-class EcomapScreen:
-    """The screen ecomap, the marks it shows (for a legend of just those) and how many names are
-    left to hover."""
-
-    drawing: Drawing
-    marks: tuple[str, ...]
-    hidden_labels: int
+# The screen ecomap is what the overview is to a page: the drawing, the marks it shows (for a
+# legend of just those) and how many names are left to hover.
+EcomapScreen = OverviewPicture
 
 
 def tie_mark(tie: Tie) -> str:
