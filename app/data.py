@@ -120,6 +120,29 @@ def scenario_layer_svg(doc: Document, lang: str, theme: str, scenario_id: str) -
                     legend=False, changes=found.changes).svg()
 
 
+@st.cache_data(show_spinner=False, max_entries=64, hash_funcs=HASH)
+def scenario_layer_file(doc: Document, lang: str, theme: str, scenario_id: str, fmt: str) -> bytes:
+    """The scenario over the journey as the full Graphviz timeline with its legend (every label,
+    for print): SVG or PDF."""
+    from journeys.render import timeline
+
+    found = scenario_analysis(doc, scenario_id)
+    return timeline(found.graph, found.gaps, catalog(lang), theme=theme, comparison=found.comparison,
+                    legend=True, changes=found.changes).as_format(fmt)
+
+
+@st.cache_data(show_spinner=False, max_entries=64, hash_funcs=HASH)
+def scenario_overview_svg(doc: Document, lang: str, scenario_id: str) -> tuple[str, tuple[str, ...]]:
+    """The scenario as a layer over the whole-life overview a screen can hold: its SVG (hover
+    titles) and the marks it shows."""
+    from journeys.render import scenario_overview
+    from journeys.render.overview_view import hover_titles
+
+    found = scenario_analysis(doc, scenario_id)
+    picture = scenario_overview(found.graph, found.comparison, found.changes, catalog(lang))
+    return hover_titles(picture.drawing.svg()), picture.marks
+
+
 @st.cache_data(show_spinner=False, max_entries=512, hash_funcs=HASH)
 def focus_svg(doc: Document, lang: str, age: float, gap_number: int,
               scenario_id: str | None = None) -> tuple[str, tuple[str, ...], tuple[float, float]]:
@@ -158,11 +181,15 @@ def legend_svg(doc: Document, lang: str, theme: str, scenario_id: str | None = N
 
 
 @st.cache_data(show_spinner=False, max_entries=64, hash_funcs=HASH)
-def ecomap_svg(doc: Document, lang: str, theme: str) -> str:
-    from journeys.render import ecomap
+def ecomap_screen_svg(doc: Document, lang: str) -> tuple[str, tuple[str, ...]]:
+    """The ecomap for the screen (one type size, the rest on hover): its SVG with hover titles,
+    and the marks it shows."""
+    from journeys.render import ecomap_screen
+    from journeys.render.overview_view import hover_titles
 
     found = analysis(doc)
-    return ecomap(found.graph, found.gaps, catalog(lang), theme=theme).svg()
+    picture = ecomap_screen(found.graph, found.gaps, catalog(lang))
+    return hover_titles(picture.drawing.svg()), picture.marks
 
 
 @st.cache_data(show_spinner=False, max_entries=64, hash_funcs=HASH)

@@ -41,7 +41,7 @@ def inline_svg(svg: str, label: str) -> str:
     view_box = re.search(r'viewBox="([^"]+)"', found.group(0))
     box = view_box.group(1) if view_box else "0 0 100 100"
     head = (f'<svg xmlns="http://www.w3.org/2000/svg" class="jr-focus-svg" viewBox="{box}" '
-            f'preserveAspectRatio="xMinYMin meet" role="img" aria-label="{ui.escape(label)}">')
+            f'preserveAspectRatio="xMinYMin meet" role="img" aria-label="{ui.attribute(label)}">')
     return head + svg[found.end():].strip()
 
 

@@ -10,7 +10,7 @@ support that is at least 930 px wide, so its text is at least 18.6 px — at 192
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from persona.i18n import Catalog
@@ -20,6 +20,7 @@ from journeys.render import symbols
 from journeys.render.overview_view import (
     END, FOLDED, GAP, GAP_CLOSED, GAP_MARKED, GAP_NEW, HEIGHT, NOW, SUPPORT, VOICE, WIDTH,
 )
+from journeys.scenario_changes import ADDED, CHANGED, REMOVED
 
 # The height above the picture kept for the page's controls and heading.
 ROOM_ABOVE = "9rem"
@@ -44,6 +45,9 @@ _SYMBOLS = {
     FOLDED: ("overview.legend.folded", symbols.folded_symbol),
     NOW: ("overview.legend.now", symbols.now_symbol),
     END: ("overview.legend.end", symbols.end_symbol),
+    ADDED: ("scenario_layer.legend.added", symbols.added_symbol),
+    CHANGED: ("scenario_layer.legend.changed", symbols.changed_symbol),
+    REMOVED: ("scenario_layer.legend.removed", symbols.removed_symbol),
 }
 
 
@@ -51,19 +55,22 @@ def inline_svg(svg: str, label: str) -> str:
     return focus.inline_svg(svg, label).replace('class="jr-focus-svg"', 'class="jr-overview-svg"', 1)
 
 
-def legend_html(marks: Sequence[str], text: Catalog, vocabulary: Any) -> str:
-    """One line of the marks the overview shows, each with its symbol."""
+def legend_html(marks: Sequence[str], text: Catalog, vocabulary: Any,
+                table: Mapping[str, tuple[str, Callable[[str], str]]] = _SYMBOLS,
+                hint: str = "overview.legend.hover") -> str:
+    """One line of the marks the picture shows, each with its symbol (``table``: the marks' words
+    and symbols, the overview's by default; an event kind not in it is drawn as on the timeline)."""
     items = []
     for mark in marks:
-        if mark in _SYMBOLS:
-            key, symbol = _SYMBOLS[mark]
+        if mark in table:
+            key, symbol = table[mark]
             label = ui.escape(text(key))
             items.append(f'<span class="jr-key">{symbol(label)}{label}</span>')
         else:
             label = ui.escape(vocabulary.label("event_kinds", mark, text.lang))
             items.append(f'<span class="jr-key">{symbols.kind_symbol(mark, label)}{label}</span>')
     return (f'<div class="jr-legend" aria-label="{ui.escape(text("projector.legend"))}">' + "".join(items)
-            + f'</div><p class="jr-hint">{ui.escape(text("overview.legend.hover"))}</p>')
+            + f'</div><p class="jr-hint">{ui.escape(text(hint))}</p>')
 
 
 def view_html(heading: str, picture: str, words: str, legend: str) -> str:

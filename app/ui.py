@@ -86,6 +86,18 @@ def escape(value: Any) -> str:
     return html.escape(str(value), quote=True)
 
 
+# What Streamlit's Markdown may read as markup even inside an HTML attribute (icons and colours
+# after a colon, maths between dollars, emphasis, code, strike-through, tables).
+_ATTRIBUTE_MARKUP = frozenset(":$*_`~\\|")
+
+
+def attribute(value: Any) -> str:
+    """A user-supplied string for an HTML attribute in ``st.markdown`` (an inline picture's
+    ``aria-label``): HTML-escaped, and the characters Markdown reads as markup written as
+    character references, so the label is read as typed."""
+    return "".join(f"&#{ord(c)};" if c in _ATTRIBUTE_MARKUP else html.escape(c, quote=True) for c in str(value))
+
+
 # Characters that start markup anywhere in Streamlit's Markdown: emphasis, code, links, maths ($),
 # colours and icons (:red[…], :material/…:), strike-through, tables, HTML; and those that start it
 # only at the beginning of a line: headings, quotes, lists.

@@ -88,5 +88,5 @@ def test_the_scenario_page_shows_the_cost_and_its_curve(folder):
     assert metrics["I dag, 0–20 år"] == "1,3 mn"
     assert metrics["Med scenariot, 0–20 år"] == "7,0 mn – 8,2 mn"
     assert "**Har betalat sig vid:** inte före 20 år" in [m.value for m in at.markdown]
-    assert sum("<img" in h.proto.body for h in at.get("html")) == 3  # the scenario layer, its legend and the cost curve
+    assert sum("<img" in h.proto.body for h in at.get("html")) == 1  # the cost curve (the scenario layer is inline)
     assert any("offentliga enhetskostnader" in c.value for c in at.caption)

@@ -76,4 +76,5 @@ def test_the_network_page_shows_the_balance_with_its_key(folder: Path):
     quiet(at)
     pictures = base64_pictures(html(at))
     assert "Aktiva riskfaktorer" in pictures and "Tröskeln som reglerna kallar tung belastning" in pictures
-    assert "Skyddande vuxen" in pictures  # the ecomap's key: the protective adults' double lines
+    legend = html(at).split('class="jr-legend"', 1)[1].split("</div>", 1)[0]
+    assert "Skyddande vuxen" in legend  # the ecomap's key: the protective adults' double lines

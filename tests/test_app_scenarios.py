@@ -1,5 +1,7 @@
-"""Scenarier: ONE timeline, the scenario drawn as a layer over the journey, with a caption of
-what it changed, the closed / remaining / new columns and the cost section kept (AppTest)."""
+"""Scenarier: ONE picture, the scenario drawn as a layer over the whole-life overview (inline,
+one type size, hover texts), with a caption of what it changed, the legend of the marks shown,
+the full Graphviz timeline with the layer as SVG and PDF for print, the closed / remaining / new
+columns and the cost section kept (AppTest)."""
 
 from __future__ import annotations
 
@@ -38,6 +40,17 @@ def pictures(at: AppTest) -> list[str]:
     return [base64.b64decode(data).decode("utf-8") for data in re.findall(r"base64,([A-Za-z0-9+/=]+)", page)]
 
 
+def overviews(at: AppTest) -> list[str]:
+    """The inline overview pictures on the page (``st.markdown`` HTML)."""
+    page = "\n".join(element.value for element in at.markdown)
+    return [part.split("</svg>", 1)[0] for part in page.split('class="jr-overview-svg"')[1:]]
+
+
+def legend(at: AppTest) -> str:
+    page = "\n".join(element.value for element in at.markdown)
+    return page.split('class="jr-legend"', 1)[1].split("</div>", 1)[0]
+
+
 def expected_caption(name: str, scenario_id: str) -> str:
     loaded = read_persona(EXAMPLES / f"{name}.yaml")
     changes = scenario_changes(loaded.persona, apply_scenario(loaded.persona, scenario_id, loaded.vocabulary))
@@ -50,13 +63,14 @@ def shown(markdown: str) -> str:
 
 def test_the_scenario_is_one_timeline_with_its_layer_and_a_caption(app_examples: Path):
     at = scenarios_page(app_examples, "kim")
-    svgs = pictures(at)
-    timelines = [svg for svg in svgs if 'id="lane&#45;' in svg]
+    timelines = overviews(at)
     assert len(timelines) == 1  # one picture of the scenario over the journey, not two stacked
-    assert "scenario&#45;removed&#45;event&#45;soc&#45;avslut2" in timelines[0]
-    assert "scenario&#45;added&#45;event&#45;s1&#45;kontaktperson" in timelines[0]
-    legend = next(svg for svg in svgs if "Teckenförklaring" in svg)
-    assert "Borttaget i scenariot" in legend and "Tillagt i scenariot" in legend
+    assert not [svg for svg in pictures(at) if 'id="lane&#45;' in svg]  # the Graphviz timeline is a download
+    assert 'id="scenario&#45;removed&#45;soc&#45;avslut2"' in timelines[0]
+    assert 'id="scenario&#45;added&#45;s1&#45;kontaktperson"' in timelines[0]
+    assert "<title>Borttaget i scenariot – 8 år 7 mån: Utredning avslutas utan insats</title>" in timelines[0]
+    key = legend(at)
+    assert "Borttaget i scenariot" in key and "Tillagt i scenariot" in key and "Ändrat i scenariot" in key
     caption = expected_caption("kim", "kontaktperson-forskola")
     assert caption == "Scenariot: 1 händelse tillagd, 1 ändrad och 1 borttagen; 3 insatser tillagda."
     assert caption in [shown(c.value) for c in at.caption]
@@ -78,6 +92,13 @@ def test_another_scenario_redraws_the_layer_and_its_caption(app_examples: Path):
     assert not at.exception and not at.error
     caption = expected_caption("noor", "elevhalsan-som-nav")
     assert caption in [shown(c.value) for c in at.caption]
-    timelines = [svg for svg in pictures(at) if 'id="lane&#45;' in svg]
-    assert len(timelines) == 1 and "scenario&#45;removed&#45;event&#45;gy&#45;avbrott" in timelines[0]
+    timelines = overviews(at)
+    assert len(timelines) == 1 and 'id="scenario&#45;removed&#45;gy&#45;avbrott"' in timelines[0]
     assert "fo&#45;stod" not in timelines[0]  # the other scenario's marks are gone
+
+
+def test_the_full_timeline_with_the_layer_is_offered_for_print(app_examples: Path):
+    at = scenarios_page(app_examples, "kim")
+    buttons = at.get("download_button")
+    assert [b.proto.label for b in buttons][:2] == ["Hela tidslinjen med scenariot (SVG, för utskrift)",
+                                                    "Hela tidslinjen med scenariot (PDF, för utskrift)"]

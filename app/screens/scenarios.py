@@ -9,7 +9,7 @@ import streamlit as st
 
 from persona.i18n import Catalog
 
-from app import data, state, ui
+from app import data, overview, state, ui
 from journeys.gaps import rule_title
 from journeys.scenario_changes import change_lines, change_summary
 
@@ -57,22 +57,39 @@ def body(text: Catalog) -> None:
     if scenario.note:
         st.caption(ui.literal(scenario.note))
     after = data.scenario_analysis(chosen.doc, current)
-    gap_columns(text, after.comparison, lists=False)
     layer_section(text, chosen, after, scenario)
+    gap_columns(text, after.comparison, lists=False)
+    change_list(text, after)
     gap_columns(text, after.comparison, lists=True)
     cost_section(text, chosen, scenario)
 
 
 def layer_section(text: Catalog, chosen, after, scenario) -> None:
-    """The scenario drawn as one layer over the journey, what it changed in a sentence and, folded,
-    element by element; the legend of the marks shown."""
-    lang, theme = state.lang(), state.theme()
-    st.subheader(text("scenario_page.layer", label=ui.literal(scenario.label)))
+    """The scenario drawn as one layer over the whole-life overview (one type size, the rest on
+    hover), what it changed in a sentence, the legend of the marks shown, and the full timeline
+    with the layer as a file for print."""
+    lang = state.lang()  # no heading over it: the select box above names the scenario, the room needs the height
     summary = change_summary(after.changes, text)
     st.caption(ui.literal(summary))
-    ui.picture(data.scenario_layer_svg(chosen.doc, lang, theme, scenario.id),
-               text("scenario_page.layer_alt", label=scenario.label, summary=summary))
-    ui.picture(data.legend_svg(chosen.doc, lang, theme, scenario.id, layer=True), text("render.legend.title"))
+    svg, marks = data.scenario_overview_svg(chosen.doc, lang, scenario.id)
+    picture = overview.inline_svg(svg, text("scenario_page.layer_alt", label=scenario.label, summary=summary))
+    legend = overview.legend_html(marks, text, after.persona_file.vocabulary)
+    st.markdown(overview.view_html("", picture, "", legend), unsafe_allow_html=True)
+    downloads(text, chosen, scenario)
+
+
+def downloads(text: Catalog, chosen, scenario) -> None:
+    """The full Graphviz timeline with the scenario's layer and its legend, as SVG and PDF."""
+    lang, theme = state.lang(), state.theme()
+    for place, fmt in zip(st.columns(2), ("svg", "pdf")):
+        place.download_button(text(f"scenario_print.{fmt}"),
+                              data.scenario_layer_file(chosen.doc, lang, theme, scenario.id, fmt),
+                              file_name=f"{scenario.id}-{text('scenario_print.name')}.{fmt}",
+                              mime="image/svg+xml" if fmt == "svg" else "application/pdf", key=f"layer-{fmt}")
+
+
+def change_list(text: Catalog, after) -> None:
+    """What the scenario changed, element by element, folded."""
     lines = change_lines(after.changes, after.persona_file.vocabulary, text)
     if lines:
         with st.expander(text("scenario_page.changes", count=len(lines))):

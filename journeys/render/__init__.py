@@ -21,7 +21,7 @@ PICTURE_VIEWS = ("timeline", "ecomap", "balance")
 
 __all__ = ["Drawing", "RenderFailed", "UnknownTheme", "FORMATS", "THEMES", "VIEWS", "timeline", "ecomap",
            "balance", "legend", "picture", "PICTURE_VIEWS", "number_gaps", "NumberedGap", "gap_messages", "focus",
-           "overview"]
+           "overview", "scenario_overview", "ecomap_screen"]
 
 
 def gap_messages(numbered: Sequence[NumberedGap], graph: JourneyGraph, text: Catalog) -> list[tuple[NumberedGap, str]]:
@@ -81,9 +81,15 @@ def legend(graph: JourneyGraph, text: Catalog, *, theme: str = "print", width: f
     return Drawing(dot, w, h)
 
 
-def ecomap(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, *, theme: str = "print") -> Drawing:
-    """The child in the centre, people and agencies around, lines by strength of contact."""
+def ecomap(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, *, theme: str = "print",
+           screen: bool = False) -> Drawing:
+    """The child in the centre, people and agencies around, lines by strength of contact
+    (``screen``: in the overview's one type size on its 1,000 × 560 points, the strongest ties
+    named and the rest on hover — :func:`ecomap_screen` gives its legend's marks too)."""
     from journeys.render.ecomap_view import ecomap_dot
+
+    if screen:
+        return ecomap_screen(graph, gaps, text).drawing
 
     dot, width, height = ecomap_dot(graph, gaps, text, theme_named(theme))
     return Drawing(dot, width, height)
@@ -134,3 +140,21 @@ def overview(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, *, until_a
     from journeys.render.overview_view import overview_picture
 
     return overview_picture(graph, number_gaps(gaps, comparison), text, until_age)
+
+
+def scenario_overview(graph: JourneyGraph, comparison: Any, changes: Any, text: Catalog) -> Any:
+    """A scenario as one layer over the whole-life overview (an ``OverviewPicture``): ``graph`` is
+    the journey with the scenario applied, ``comparison`` its closed, remaining and new gaps,
+    ``changes`` what it added, changed and removed — drawn by shape, in the overview's one type
+    size, with hover texts that say what changed."""
+    from journeys.render.scenario_overview_view import scenario_overview_picture
+
+    return scenario_overview_picture(graph, number_gaps((), comparison), changes, text)
+
+
+def ecomap_screen(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog) -> Any:
+    """The ecomap for a screen (an ``EcomapScreen``): its drawing, the marks it shows (for a
+    legend of just those) and how many names are left to hover."""
+    from journeys.render.ecomap_screen_view import ecomap_screen as screen_picture
+
+    return screen_picture(graph, gaps, text)

@@ -51,7 +51,7 @@ class Tie:
     protective: bool = False
 
 
-def _agency_ties(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, theme: Theme) -> list[Tie]:
+def agency_ties(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, theme: Theme) -> list[Tie]:
     vocabulary = graph.vocabulary
     in_gaps = stressed_agencies(gaps)
     supported = {s.agency for s in graph.supports()}
@@ -69,7 +69,7 @@ def _agency_ties(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, theme:
     return ties
 
 
-def _person_ties(graph: JourneyGraph, text: Catalog, theme: Theme) -> list[Tie]:
+def person_ties(graph: JourneyGraph, text: Catalog, theme: Theme) -> list[Tie]:
     ties = []
     for person in graph.persona.people:
         role = graph.vocabulary.label("roles", person.role, text.lang)
@@ -101,7 +101,7 @@ def _ring(ties: list[Tie], theme: Theme, child_radius: float) -> tuple[float, li
     return radius, angles
 
 
-def _clip(box: Box, towards: tuple[float, float]) -> tuple[float, float]:
+def clip_to_box(box: Box, towards: tuple[float, float]) -> tuple[float, float]:
     """Where the line from a box's centre towards a point leaves the box."""
     (cx, cy), (tx, ty) = box.centre, towards
     dx, dy = tx - cx, ty - cy
@@ -123,7 +123,7 @@ def zigzag(start: tuple[float, float], end: tuple[float, float], amplitude: floa
     return points + [end]
 
 
-def _missing_links(graph: JourneyGraph, gaps: Sequence[Any], order: Sequence[str]) -> list[tuple[str, str]]:
+def missing_links(graph: JourneyGraph, gaps: Sequence[Any], order: Sequence[str]) -> list[tuple[str, str]]:
     """Agencies that were active together without coordination (the gaps of the
     ``uncoordinated`` rule) and never sat in the same coordination: each such group joined
     round the ring, neighbour to neighbour, so the picture shows the group, not a tangle."""
@@ -150,7 +150,7 @@ def protective_style(theme: Theme) -> dict[str, object]:
             "style": "solid"}
 
 
-def _tie_style(tie: Tie, theme: Theme) -> dict[str, object]:
+def tie_style(tie: Tie, theme: Theme) -> dict[str, object]:
     width = theme.line_width * (1.0 + min(tie.contacts, 12) * 0.35)
     if tie.kind == "person":
         if tie.protective:
@@ -163,7 +163,7 @@ def _tie_style(tie: Tie, theme: Theme) -> dict[str, object]:
 
 def ecomap_dot(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, theme: Theme) -> tuple[str, float, float]:
     """The DOT text of the ecomap, with its width and height."""
-    ties = _person_ties(graph, text, theme) + _agency_ties(graph, gaps, text, theme)
+    ties = person_ties(graph, text, theme) + agency_ties(graph, gaps, text, theme)
     name = wrap(graph.persona.name, theme.label_width, theme.title_size * 1.3, "bold", 2)
     child_r = max(block_width(name, theme.title_size * 1.3, "bold") / 2 + 3 * PAD, 30.0)
     radius, angles = _ring(ties, theme, child_r)
@@ -178,7 +178,7 @@ def ecomap_dot(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, theme: T
         x, y = cx + radius * math.cos(angle), cy - radius * math.sin(angle)
         boxes[tie.node] = Box(x - w / 2, y - h / 2, w, h)
     child = Box(cx - child_r, cy - child_r, 2 * child_r, 2 * child_r)
-    _draw_missing_links(dot, _missing_links(graph, gaps, [t.node for t in ties]), boxes, theme)
+    _draw_missing_links(dot, missing_links(graph, gaps, [t.node for t in ties]), boxes, theme)
     for tie in ties:
         _draw_tie(dot, tie, boxes[tie.node], child, theme)
     dot.node("child", cx, cy, id="child", shape="circle", width=inch(child.w), height=inch(child.h), fixedsize="true",
@@ -193,7 +193,7 @@ def ecomap_dot(graph: JourneyGraph, gaps: Sequence[Any], text: Catalog, theme: T
 def _draw_missing_links(dot: DotGraph, links: Sequence[tuple[str, str]], boxes: dict[str, Box], theme: Theme) -> None:
     for a, b in links:
         first, second = boxes[f"agency:{a}"], boxes[f"agency:{b}"]
-        start, end = _clip(first, second.centre), _clip(second, first.centre)
+        start, end = clip_to_box(first, second.centre), clip_to_box(second, first.centre)
         dot.edge(f"agency:{a}", f"agency:{b}", straight([start, end]), None, id=f"missing-{a}-{b}", style="dotted",
                  color=theme.missing_link, penwidth=theme.line_width * 2.4)
 
@@ -203,9 +203,9 @@ def _draw_tie(dot: DotGraph, tie: Tie, box: Box, child: Box, theme: Theme) -> No
     bx, by = box.centre
     length = math.hypot(bx - cx, by - cy)
     start = (cx + (bx - cx) / length * r, cy + (by - cy) / length * r)
-    end = _clip(box, (cx, cy))
+    end = clip_to_box(box, (cx, cy))
     points = zigzag(start, end, 3.5) if tie.stressful else [start, end]
-    dot.edge("child", tie.node, straight(points), None, id=f"tie-{tie.node.replace(':', '-')}", **_tie_style(tie, theme))
+    dot.edge("child", tie.node, straight(points), None, id=f"tie-{tie.node.replace(':', '-')}", **tie_style(tie, theme))
 
 
 def _draw_box(dot: DotGraph, tie: Tie, box: Box, theme: Theme) -> None:

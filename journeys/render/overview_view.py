@@ -500,17 +500,23 @@ class OverviewPicture:
     hidden_labels: int
 
 
-def overview_dot(graph: JourneyGraph, numbered: Sequence[NumberedGap], text: Catalog,
-                 until: float | None = None) -> tuple[str, OverviewLayout]:
+def draw_overview(layout: OverviewLayout, graph: JourneyGraph, numbered: Sequence[NumberedGap],
+                  text: Catalog) -> DotGraph:
+    """The overview drawn from its layout (a layer, such as a scenario's marks, may go on top)."""
     theme = OVERVIEW_THEME
-    layout = layout_overview(graph, numbered, text, until)
     dot = DotGraph("overview", WIDTH, HEIGHT, font_family().graphviz_name)
     _draw_frame(dot, layout, theme, text)
     _draw_time(dot, layout, graph, theme)
     _draw_titles(dot, layout, theme, text)
     _draw_marks(dot, layout, theme)
     _draw_gaps(dot, layout, numbered, theme)
-    return dot.source(), layout
+    return dot
+
+
+def overview_dot(graph: JourneyGraph, numbered: Sequence[NumberedGap], text: Catalog,
+                 until: float | None = None) -> tuple[str, OverviewLayout]:
+    layout = layout_overview(graph, numbered, text, until)
+    return draw_overview(layout, graph, numbered, text).source(), layout
 
 
 _NAME_TITLE = re.compile(r"<title>[^<]*</title>\n?")

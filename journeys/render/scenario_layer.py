@@ -92,20 +92,24 @@ def _plus(dot: DotGraph, name: str, x: float, y: float, theme: Theme) -> None:
                  style="filled", fillcolor=theme.ink, color=theme.ink, penwidth=0.0)
 
 
-def _veil(dot: DotGraph, name: str, box: Box, strike_y: float, theme: Theme, element_id: str) -> None:
-    """A removed element: a white veil over it, and a line through it at ``strike_y``."""
+def _veil(dot: DotGraph, name: str, box: Box, strike_y: float, theme: Theme, element_id: str,
+          tooltip: str | None = None) -> None:
+    """A removed element: a white veil over it (with the element's hover text, when given), and a
+    line through it at ``strike_y``."""
     x, y = box.centre
     dot.node(name, x, y, id=element_id, shape="box", width=inch(box.w + 2), height=inch(box.h + 2),
-             fixedsize="true", style="filled", fillcolor=VEIL, color="#FFFFFF00", penwidth=0.0)
+             fixedsize="true", style="filled", fillcolor=VEIL, color="#FFFFFF00", penwidth=0.0, tooltip=tooltip)
     thick = theme.line_width * STRIKE
     dot.node(f"{name}:strike", x, strike_y, shape="box", width=inch(box.w + 4), height=inch(thick),
              fixedsize="true", style="filled", fillcolor=theme.ink, color=theme.ink, penwidth=0.0)
 
 
-def _mark(dot: DotGraph, name: str, action: str, box: Box, strike: tuple[Box, float], shape: str,
-          theme: Theme, element_id: str) -> None:
+def change_mark(dot: DotGraph, name: str, action: str, box: Box, strike: tuple[Box, float], shape: str,
+                theme: Theme, element_id: str, tooltip: str | None = None) -> None:
+    """The mark of one change: a heavy frame and a plus round ``box`` (added), a double frame
+    (changed), or a veil over ``strike[0]`` struck through at ``strike[1]`` (removed)."""
     if action == REMOVED:
-        _veil(dot, name, strike[0], strike[1], theme, element_id)
+        _veil(dot, name, strike[0], strike[1], theme, element_id, tooltip)
         return
     _frame(dot, name, box, shape, theme, action, element_id)
     if action == ADDED:
@@ -128,7 +132,7 @@ def draw_layer(dot: DotGraph, layout: TimelineLayout, layer: ScenarioLayer, them
         if action is None or mark.event.age > limit:
             continue
         box = mark.marker
-        _mark(dot, f"scenario:{mark.event.id}", action, box, (mark.box, box.centre[1]), "circle", theme,
+        change_mark(dot, f"scenario:{mark.event.id}", action, box, (mark.box, box.centre[1]), "circle", theme,
               f"scenario-{action}-event-{mark.event.id}")
     for item in layout.bars:
         thing = item.item
@@ -139,7 +143,7 @@ def draw_layer(dot: DotGraph, layout: TimelineLayout, layer: ScenarioLayer, them
         if until is not None and (thing.to is None or thing.to > until):
             box = Box(box.x, box.y, max(layout.x(until) - box.x, 2.0), box.h)
         covered = box.union(item.label) if not item.inside else box
-        _mark(dot, f"scenario:{thing.id}", action, box, (covered, box.centre[1]), "box", theme,
+        change_mark(dot, f"scenario:{thing.id}", action, box, (covered, box.centre[1]), "box", theme,
               f"scenario-{action}-{_bar_kind(thing)}-{thing.id}")
 
 
@@ -170,5 +174,5 @@ def _legend_symbol(action: str, theme: Theme) -> Any:
             _veil(dot, name, bar_box, bar_box.centre[1], theme, f"{name}:veil")
             return
         marker(dot, f"{name}:mark", "contact", mark, theme)
-        _mark(dot, name, action, mark, (mark, y), "circle", theme, f"{name}:frame")
+        change_mark(dot, name, action, mark, (mark, y), "circle", theme, f"{name}:frame")
     return draw

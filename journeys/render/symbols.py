@@ -122,3 +122,64 @@ def new_badge_symbol(label: str = "") -> str:
     return _svg(f'<circle cx="12" cy="12" r="11" fill="none" stroke="{red}" stroke-width="1.5"/>'
                 f'<circle cx="12" cy="12" r="8" fill="{red}"/><text x="12" y="16" font-size="11" font-weight="bold" '
                 'text-anchor="middle" fill="#FFFFFF" font-family="sans-serif">1</text>', label)
+
+
+def added_symbol(label: str = "") -> str:
+    """What a scenario adds: a mark in a heavy frame, a plus at its top left."""
+    return _svg('<circle cx="14" cy="14" r="5" fill="#0072B2" stroke="#000000" stroke-width="1.5"/>'
+                '<circle cx="14" cy="14" r="8.5" fill="none" stroke="#000000" stroke-width="3"/>'
+                '<circle cx="6" cy="6" r="5" fill="#FFFFFF" stroke="#000000" stroke-width="1.2"/>'
+                '<path d="M3,6 L9,6 M6,3 L6,9" stroke="#000000" stroke-width="1.6"/>', label)
+
+
+def changed_symbol(label: str = "") -> str:
+    """What a scenario changes: a mark in a double frame."""
+    return _svg('<circle cx="12" cy="12" r="5" fill="#0072B2" stroke="#000000" stroke-width="1.5"/>'
+                '<circle cx="12" cy="12" r="8" fill="none" stroke="#000000" stroke-width="1.2"/>'
+                '<circle cx="12" cy="12" r="10.5" fill="none" stroke="#000000" stroke-width="1.2"/>', label)
+
+
+def removed_symbol(label: str = "") -> str:
+    """What a scenario removes: the mark faded under a veil and struck through."""
+    return _svg(f'<circle cx="12" cy="12" r="7" fill="{_FADED_FILL}" stroke="{_FADED_LINE}" stroke-width="1.5"/>'
+                '<rect x="1" y="11" width="22" height="2.4" fill="#000000"/>', label)
+
+
+def _line(body: str, label: str) -> str:
+    return _svg(body, label)
+
+
+def strong_tie_symbol(label: str = "") -> str:
+    """A strong tie in the ecomap: a thick solid line."""
+    return _line('<path d="M1,12 L23,12" stroke="#000000" stroke-width="4"/>', label)
+
+
+def weak_tie_symbol(label: str = "") -> str:
+    """A weak tie: a dashed line."""
+    return _line('<path d="M1,12 L23,12" stroke="#000000" stroke-width="2" stroke-dasharray="4 3"/>', label)
+
+
+def stressful_tie_symbol(label: str = "") -> str:
+    """A stressful tie (the agency is part of a gap): a jagged line."""
+    red = OKABE_ITO["vermillion"]
+    return _line(f'<path d="M1,12 L5,8 L9,16 L13,8 L17,16 L21,8 L23,12" fill="none" stroke="{red}" '
+                 'stroke-width="2.5"/>', label)
+
+
+def missing_link_symbol(label: str = "") -> str:
+    """A missing link between agencies active at once that never coordinated: a dotted line."""
+    purple = OKABE_ITO["reddish_purple"]
+    return _line(f'<path d="M2,12 L23,12" stroke="{purple}" stroke-width="3.5" stroke-dasharray="1 4" '
+                 'stroke-linecap="round"/>', label)
+
+
+def protective_tie_symbol(label: str = "") -> str:
+    """A protective adult's tie: a double line."""
+    green = OKABE_ITO["bluish_green"]
+    return _line(f'<path d="M1,9.5 L23,9.5 M1,14.5 L23,14.5" stroke="{green}" stroke-width="2"/>', label)
+
+
+def unnamed_tie_symbol(label: str = "") -> str:
+    """A person or agency without room for its name: a small rounded box (the name on hover)."""
+    return _svg('<rect x="5" y="5" width="14" height="14" rx="3" fill="#FFFFFF" stroke="#000000" '
+                'stroke-width="1.5"/>', label)

@@ -4,6 +4,10 @@ walk and at its end, the smallest rendered size of the picture's text, where the
 the viewport, and how many marks carry their label as a hover title. Also: a persona whose name,
 labels and words are full of markup is shown as typed, in the overview and in the close-up.
 
+The same measurement for the other whole-life pictures drawn in the overview's one type size:
+Scenarier (every scenario of every example, the scenario as a layer over the overview) and the
+ecomap on Nätverk.
+
 Used by the end-to-end test and by ``python -m tests.e2e.overview OUTPUT`` (figures and screenshots)."""
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from persona.load import read_persona
 from tests.e2e.browser import chromium_page, running_app, wait_for_app
 from tests.e2e.projector import PERSONAS, SIZES, open_journey
 
@@ -53,6 +58,65 @@ _BALANCE = """() => {
   const sizes = [...svg.matchAll(/font-size="([\\d.]+)"/g)].map(m => parseFloat(m[1]));
   return {picture: [b.left, b.top, b.right, b.bottom], font: Math.min(...sizes) * b.width / width};
 }"""
+
+
+_PICTURE = """() => {
+  const svg = [...document.querySelectorAll('.jr-overview-svg')].find(s => s.getBoundingClientRect().width > 0);
+  const b = svg.getBoundingClientRect();
+  const texts = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim()).map(t => {
+    const m = t.getScreenCTM();
+    return parseFloat(t.getAttribute('font-size')) * Math.hypot(m.c, m.d);
+  });
+  const titled = [...svg.querySelectorAll('a > title')].filter(t => t.textContent.length > 0);
+  return {picture: [b.left, b.top, b.right, b.bottom], font: Math.min(...texts), texts: texts.length,
+          titled: titled.length};
+}"""
+
+
+def open_page(page, persona: str, name: str) -> None:
+    """Choose the persona on Välj, then open the page ``name`` from the sidebar."""
+    page.get_by_test_id("stSidebarNav").get_by_text("Välj", exact=True).click()
+    wait_for_app(page)
+    page.get_by_text(persona, exact=False).first.click()
+    wait_for_app(page)
+    page.get_by_test_id("stSidebarNav").get_by_text(name, exact=True).click()
+    wait_for_app(page)
+
+
+def picture_view(page, label: str) -> "OverviewView":
+    """The first visible one-type-size picture on the page (a scenario overview, the ecomap)."""
+    page.wait_for_selector(".jr-overview-svg")
+    page.mouse.move(5, 5)
+    values = page.evaluate(_PICTURE)
+    return OverviewView(label, tuple(values["picture"]), values["font"], values["texts"], values["titled"])
+
+
+def scenario_labels(persona: str) -> list[tuple[str, str]]:
+    """Each scenario of an example (``(kim.yaml)``): its id and its label as the page lists it."""
+    loaded = read_persona(ROOT / "examples" / persona.strip("()"))
+    return [(s.id, s.label) for s in loaded.persona.scenarios]
+
+
+def scenario_views(page, persona: str, output: Path | None, width: int) -> dict[str, "OverviewView"]:
+    """Scenarier, every scenario of the example in turn (chosen in the page's select box)."""
+    open_page(page, persona, "Scenarier")
+    found = {}
+    for index, (scenario_id, label) in enumerate(scenario_labels(persona)):
+        if index:
+            page.get_by_test_id("stSelectbox").first.click()
+            page.get_by_role("option", name=label, exact=True).click()
+            wait_for_app(page)
+        page.evaluate("() => window.scrollTo(0, 0)")
+        found[scenario_id] = picture_view(page, scenario_id)
+        if output is not None:
+            page.screenshot(path=str(output / f"scenario-{width}-{scenario_id}.png"))
+    return found
+
+
+def ecomap_view(page, persona: str) -> "OverviewView":
+    """Nätverk's ecomap tab (the first tab, open when the page opens)."""
+    open_page(page, persona, "Nätverk")
+    return picture_view(page, "ecomap")
 
 
 def balance_view(page, persona: str) -> dict:
@@ -107,7 +171,7 @@ def measure(output: Path | None = None) -> tuple[dict[tuple[int, int, str, str],
     balance on Nätverk (under the key ``balance``: size and persona → picture and text px); and
     what the markup persona showed."""
     found: dict[tuple[int, int, str, str], OverviewView] = {}
-    markup: dict[str, object] = {"balance": {}}
+    markup: dict[str, object] = {"balance": {}, "scenarios": {}, "ecomap": {}}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "examples"
         shutil.copytree(ROOT / "examples", folder)
@@ -127,6 +191,13 @@ def measure(output: Path | None = None) -> tuple[dict[tuple[int, int, str, str],
                         if output is not None:
                             page.mouse.move(5, 5)
                             page.screenshot(path=str(output / f"overview-{width}-{name}.png"))
+                    for persona in PERSONAS:
+                        name = persona.strip("()").split(".")[0]
+                        for scenario_id, view in scenario_views(page, persona, output, width).items():
+                            markup["scenarios"][(width, height, name, scenario_id)] = view  # type: ignore[index]
+                        markup["ecomap"][(width, height, name)] = ecomap_view(page, persona)  # type: ignore[index]
+                        if output is not None:
+                            page.screenshot(path=str(output / f"ecomap-{width}-{name}.png"))
                     for persona in PERSONAS:
                         markup["balance"][(width, height, persona)] = balance_view(page, persona)  # type: ignore[index]
                         if output is not None and "kim" in persona:
@@ -176,6 +247,11 @@ def main(argv: list[str] | None = None) -> int:
               f"width={view.picture[2] - view.picture[0]:.0f}")
     for key, value in markup.pop("balance").items():  # type: ignore[attr-defined]
         print("balance", key, f"font_min={value['font']:.1f}px picture={[round(v) for v in value['picture']]}")
+    for part in ("scenarios", "ecomap"):
+        for key, view in markup.pop(part).items():  # type: ignore[attr-defined]
+            print(part, *key, f"font_min={view.font:.1f}px texts={view.texts:3} titled={view.titled:3} "
+                  f"picture_top={view.picture[1]:.0f} picture_bottom={view.picture[3]:.0f} "
+                  f"width={view.picture[2] - view.picture[0]:.0f}")
     for where, probe in markup.items():
         print(where, {k: v for k, v in probe.items() if k != "svg"})
     return 0

@@ -4,7 +4,11 @@ and the end of the walk: every text of the picture is rendered at least 20 px at
 720 (the overview's type is a fiftieth of its width, and the page gives it at least 930 px), the
 picture's top is inside the first screen and its whole height too, and the marks carry their
 labels as hover titles. A persona whose strings are full of markup (``<b>``, ``**``, ``$x$``,
-``:red[…]``) is shown as typed, in the overview and in the projector close-up."""
+``:red[…]``) is shown as typed, in the overview and in the projector close-up.
+
+Scenarier (every scenario of every example, drawn as a layer over the overview) and the ecomap on
+Nätverk are measured the same way: every text at least 20 px at 1080 and 18 px at 720, the
+picture's top in the first screen, the hidden names as hover titles."""
 
 from __future__ import annotations
 
@@ -65,3 +69,27 @@ def test_the_balance_on_the_network_page_is_readable_and_starts_on_the_first_scr
     for (width, height, persona), value in balances.items():
         assert value["font"] >= SMALLEST_TEXT_PX[height], (width, persona, value["font"])
         assert 0 <= value["picture"][1] < height, (width, persona, value["picture"])
+
+
+def test_every_scenario_of_every_example_is_readable_and_starts_on_the_first_screen(measured):
+    _, markup = measured
+    views = markup["scenarios"]
+    assert {(w, h) for w, h, _, _ in views} == {(1920, 1080), (1280, 720)}
+    assert len(views) >= 2 * 9 and {name for _, _, name, _ in views} >= {"alva", "kim", "noor", "elias"}
+    for (width, height, name, scenario_id), view in views.items():
+        where = f"{width}×{height} {name} {scenario_id}"
+        assert view.texts > 10 and view.titled > view.texts / 2, where
+        assert view.font >= SMALLEST_TEXT_PX[height], f"{where}: {view.font:.1f} px"
+        assert view.top_inside(height), f"{where}: {view.picture}"
+
+
+def test_the_ecomap_on_the_network_page_is_readable_and_starts_on_the_first_screen(measured):
+    _, markup = measured
+    views = markup["ecomap"]
+    assert {(w, h) for w, h, _ in views} == {(1920, 1080), (1280, 720)}
+    assert {name for _, _, name in views} >= {"alva", "kim", "noor", "elias"}
+    for (width, height, name), view in views.items():
+        where = f"{width}×{height} {name}"
+        assert view.texts >= 5 and view.titled > 0, where
+        assert view.font >= SMALLEST_TEXT_PX[height], f"{where}: {view.font:.1f} px"
+        assert view.top_inside(height), f"{where}: {view.picture}"
