@@ -187,7 +187,7 @@ def check_persona_data(data: Mapping[str, Any], vocabulary: Vocabulary, source: 
         for path, item in _items(data, collection):
             if collection == "agencies":
                 # A persona may relabel a vocabulary agency: only its own ids must be unique.
-                if item.get("id") not in vocabulary.agencies:
+                if not isinstance(item.get("id"), str) or item["id"] not in vocabulary.agencies:
                     checker.register(item.get("id"), path, collection)
             else:
                 checker.register(item.get("id"), path, collection)

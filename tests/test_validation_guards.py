@@ -96,3 +96,11 @@ def test_a_scenario_setting_an_invalid_item_does_not_report_it_twice():
     body = ("events:\n  - {id: a, age: 30, kind: life, label: x}\n"
             "scenarios:\n  - {id: s, label: S, changes: [{set: {id: a, label: y}}]}\n")
     assert keys(body) == ["field.too_large"]
+
+
+@pytest.mark.parametrize("agency_id", ["[bup, pil]", "{a: 1}"])
+def test_an_agency_id_that_is_not_text_is_a_problem_not_a_crash(agency_id: str):
+    """Found by tests/test_fuzz.py: a list as an agency's id was looked up in the vocabulary's
+    agencies (TypeError: unhashable type); now it is an ordinary shape problem with its line."""
+    found = problems(f"agencies:\n  - {{id: {agency_id}, label: PIL, sector: leisure}}\n")
+    assert [(p.key, p.position.line if p.position else None) for p in found] == [("field.not_text", 5)]
