@@ -76,7 +76,7 @@ def test_each_change_knows_its_kind_and_versions():
     assert by_id["s1-kontaktperson"].kind == "events" and by_id["s1-kontaktperson"].before is None
     assert by_id["s1-foraldrastod"].kind == "supports" and by_id["s1-foraldrastod"].action == ADDED
     assert by_id["soc-avslut2"].after is None and by_id["soc-avslut2"].before.id == "soc-avslut2"
-    assert by_id["forskoleklass"].fields == ("handover", "note")
+    assert by_id["forskoleklass"].fields == ("handover", "label", "note")
     assert changes.removed_items("events") == (by_id["soc-avslut2"].before,)
     assert changes.action_of("forskoleklass") == CHANGED and changes.action_of("kim-fods") is None
 
