@@ -35,7 +35,7 @@ def test_the_event_each_gap_number_stands_at_is_labelled_readably(name: str, siz
     labelled = [p for p in places if p.lines]
     for place in labelled:
         for line in place.lines:
-            assert min(c["size"] for c in printed(chars, line)) >= SMALLEST_PT, line.text
+            assert min(round(c["size"], 2) for c in printed(chars, line)) >= SMALLEST_PT, line.text
     assert len(labelled) >= LABELLED_AT_LEAST[name], f"{len(labelled)} of {len(places)}"
 
 

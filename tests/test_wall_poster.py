@@ -98,7 +98,7 @@ def test_the_events_each_called_out_gap_rests_on_are_labelled_large(name: str, s
                 continue  # a support: its bar is in the lane
             assert places[event_id].lines, f"gap {callout.numbered.number}: {event_id} has no label"
             for line in places[event_id].lines:
-                assert min(c["size"] for c in printed(chars, line)) >= GAP_EVENT_LABEL_PT[size], line.text
+                assert min(round(c["size"], 2) for c in printed(chars, line)) >= GAP_EVENT_LABEL_PT[size], line.text
                 checked += 1
     assert checked, "some gap's events are labelled on the poster"
 
@@ -111,7 +111,7 @@ def test_callouts_have_large_headings_at_their_moment_in_reading_order(name: str
     for callout in wall.callouts:
         gap = callout.numbered.gap
         heading = [c for line in callout.heading for c in printed(chars, line)]
-        assert min(c["size"] for c in heading) >= CALLOUT_HEADING_PT
+        assert min(round(c["size"], 2) for c in heading) >= CALLOUT_HEADING_PT
         assert "".join(c["text"] for c in heading).startswith(f"{callout.numbered.number}.")
         assert all(callout.box.x <= c["x0"] and c["x1"] <= callout.box.right for c in heading)
         moment = (wall.x(gap.start), max(wall.x(gap.end), wall.x(gap.start)))
@@ -267,3 +267,15 @@ def test_the_cost_panel_and_verdicts_keep_the_type_scale(size: str, orientation:
     boxes = [Box(w["x0"] + OVERLAP_TOLERANCE, w["top"] + OVERLAP_TOLERANCE, w["x1"] - w["x0"] - 2 * OVERLAP_TOLERANCE,
                  w["bottom"] - w["top"] - 2 * OVERLAP_TOLERANCE) for w in found]
     assert not overlapping_pairs(boxes)
+
+
+@pytest.mark.parametrize("name, last_year", [("alva", 5), ("kim", 20)])
+def test_the_axis_ends_where_the_record_ends(name: str, last_year: int):
+    """Alva's record ends at 4 years 3 months (the family moved): her poster's years run 0–5, with
+    the end and its reason in the legend; a whole life runs to 20 and has no such entry."""
+    wall = layout(name, "A1", "landscape")
+    assert [tick.text for tick in wall.timeline.ticks][-1] == catalog()("render.timeline.year", age=last_year)
+    assert wall.timeline.grid.right == pytest.approx(wall.timeline.grid.x(last_year))
+    with pdfplumber.open(io.BytesIO(pdf(name, "A1", "landscape"))) as document:
+        words = "".join(c["text"] for c in document.pages[0].chars)
+    assert ("familjenflyttade" in words.replace(" ", "")) == (name == "alva")

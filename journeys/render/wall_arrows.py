@@ -29,6 +29,7 @@ INTO_LANE = 0.6  # how far an unanswered referral's arrow reaches into the recei
 
 SHIFTS = ((0.0, 0.0), (-0.3, 0.0), (0.3, 0.0), (0.0, -0.3), (0.0, 0.3))  # where on a mark an arrow may leave or arrive
 
+DETOUR_REACH = 12.0  # how far aside (times the mark's size) a detour may look for a free column
 SIDEWAYS = (1.0, 1.5, 2.5, 4.0)  # how far an unanswered referral's arrow may go aside first, times the mark's size
 
 Point = tuple[float, float]
@@ -131,7 +132,30 @@ class Router:
                 tip = (b, then.marker.y if y < y1 else then.marker.bottom)
                 length = abs(y - y0) + abs(b - a) + abs(y - y1) + abs(dx0) + abs(dx1)
                 tries.append((length, (start, (a, y), (b, y), tip)))
-        return self._shortest(tries, ends)
+        return self._shortest(tries, ends) or self._detour(first, then, ends)
+
+    def _detour(self, first: EventPlace, then: EventPlace, ends: Sequence[str]) -> tuple[Point, ...] | None:
+        """When no direct route is clear: out of the first mark's side to a free column beside the
+        words in the way, up or down it to a channel, across, and into the answer from above or below."""
+        (x0, y0), (x1, y1) = first.marker.centre, then.marker.centre
+        reach = DETOUR_REACH * first.marker.w
+        near = self.obstacles(min(x0, x1) - reach, max(x0, x1) + reach, ends)
+        columns = sorted({round(edge + side * 2 * CLEARANCE, 2) for left, _, right, _ in near
+                          for edge, side in ((left, -1), (right, 1)) if abs(edge - x0) <= reach})
+        tries: list[tuple[float, tuple[Point, ...]]] = []
+        for x in columns:
+            side = 1 if x > x0 else -1
+            start = (x0 + side * first.marker.w / 2, y0)
+            for y in self.channels:
+                if abs(y - y1) < then.marker.h / 2 + CLEARANCE:
+                    continue
+                tip = (x1, then.marker.y if y < y1 else then.marker.bottom)
+                length = abs(x - x0) + abs(y - y0) + abs(x1 - x) + abs(y - y1)
+                tries.append((length, (start, (x, y0), (x, y), (x1, y), tip)))
+        for _, points in sorted(tries):
+            if self.clear(points, ends, near):
+                return points
+        return None
 
     def into_lane(self, place: EventPlace, lane: Box) -> tuple[Point, ...] | None:
         """Straight up or down from the mark into the receiver's lane, at the mark or just beside it,

@@ -26,6 +26,7 @@ from journeys.render.wall_text import Line
 from journeys.scenario_changes import ADDED, CHANGED, REMOVED
 
 INK, MUTED, GRID = "#000000", "#555555", "#BBBBBB"
+RECORD_END_WIDTH = 3.0  # the heavy line where a record ends early (what follows is veiled)
 GAP = PRINT.gap_line
 # Unit polygons of the event shapes (x right, y down, within -1…1).
 POLYGONS: dict[str, list[tuple[float, float]]] = {
@@ -263,9 +264,10 @@ def _columns(p: Painter, layout: WallLayout) -> None:
         p.rect(t.voice_lane.box)
     starts = {round(stage.x0, 3) for stage in t.stages}
     bottom = t.voice_lane.box.y if t.voice_lane is not None else t.axis_bottom  # no grid through the quotes
-    for year in range(21):
+    last = int(t.grid.end)
+    for year in range(last + 1):
         x = t.grid.x(year)
-        strong = round(x, 3) in starts or year == 20
+        strong = round(x, 3) in starts or year == last
         p.pen(MUTED if strong else GRID, 1.0 if strong else 0.5, "solid" if strong else "dashed")
         p.line([(x, t.axis_top), (x, bottom)])
 
@@ -280,11 +282,24 @@ def _load(p: Painter, graph: JourneyGraph, layout: WallLayout) -> None:
     p.line([(t.load.x, middle), (t.load.right, middle)])
     points: list[tuple[float, float]] = []
     for index, (age, value) in enumerate(steps):
-        end = steps[index + 1][0] if index + 1 < len(steps) else 20.0
+        end = steps[index + 1][0] if index + 1 < len(steps) else t.grid.end
         y = middle - value * unit
         points += [(t.grid.x(age), y), (t.grid.x(end), y)]
     if points:
         step_line(p, points, load_width(p))
+
+
+def _record_end(p: Painter, layout: WallLayout, graph: JourneyGraph) -> None:
+    """Where the record ends early: a heavy line at that age, and what follows greyed out (the
+    legend says why it ends)."""
+    age = graph.record_end
+    if age is None:
+        return
+    t = layout.timeline
+    x, bottom = t.grid.x(age), (t.voice_lane.box.bottom if t.voice_lane is not None else t.axis_bottom)
+    veil(p, Box(x, t.axis_top, t.grid.right - x, bottom - t.axis_top))
+    p.pen(INK, RECORD_END_WIDTH)
+    p.line([(x, t.axis_top), (x, bottom)])
 
 
 def _events(p: Painter, layout: WallLayout, assumptions: frozenset[str]) -> None:
@@ -358,6 +373,7 @@ def draw_timeline(p: Painter, layout: WallLayout, graph: JourneyGraph, assumptio
         bar_mark(p, bar_kind(bar.item), bar.box, bar.item.id in assumptions)
     _handovers(p, layout, graph)
     _coordination(p, layout, graph)
+    _record_end(p, layout, graph)
     _events(p, layout, assumptions)
     for voice in t.voices:
         voice_mark(p, voice.mark)
@@ -386,6 +402,9 @@ def legend_symbol(p: Painter, mark: str, box: Box) -> None:
         if name == "coordination":
             for x in (box.x + 3, box.right - 3):
                 p.circle(x, cy, 3)
+    elif name == "record_end":
+        p.pen(INK, RECORD_END_WIDTH)
+        p.line([(cx, box.y), (cx, box.bottom)])
     elif name == "load":
         step_line(p, [(box.x, cy + 3), (box.x + box.w / 3, cy + 3), (box.x + box.w / 3, cy - 4),
                       (box.right, cy - 4)], load_width(p))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from persona.i18n import Catalog
 from persona.model import Factor
 
+from journeys.ages import format_age
 from journeys.graph import JourneyGraph
 from journeys.render.gaplist import CLOSED, NEW
 from journeys.render.legend_view import Look
@@ -110,6 +111,10 @@ def legend_entries(timeline: WallTimeline, callouts: Sequence[Callout], journey_
     entries += _line_entries(timeline, journey_graph, text) + _arrow_entries(arrows, text)
     entries += _gap_entries(timeline, callouts, text)
     entries += [LegendEntry(mark, label, look) for mark, label, look in legend_labels(actions_shown(scenario), text)]
+    ends = journey_graph.persona.ends
+    if ends is not None:
+        entries.append(LegendEntry("record_end", text(f"ends.line.{ends.reason}", age=format_age(ends.age, text)),
+                                   Look("line", heavy=True)))
     if timeline.voices:
         entries.append(LegendEntry("voice", text("wall_poster.legend.voice"), Look("voice")))
     if any(not place.lines for place in timeline.events):

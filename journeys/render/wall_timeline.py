@@ -23,11 +23,11 @@ from journeys.labels import event_label, support_label
 from journeys.render.fonts import text_width
 from journeys.render.gaplist import NumberedGap
 from journeys.render.geometry import Box, pack_rows
+from journeys.render.layout import axis_end
 from journeys.render.stages import life_stages
 from journeys.render.wall_sizes import TypeScale
 from journeys.render.wall_text import Line, set_text
 
-AXIS_END = 20.0
 CHAIN_LINES = 2
 OTHER_LINES = 2
 LABEL_WIDTH = 11.0  # a label's width, in its own type size
@@ -106,13 +106,14 @@ class Grid:
 
     left: float
     year_width: float
+    end: float  # the last age on the axis (journeys.render.layout.axis_end)
 
     def x(self, age: float) -> float:
-        return self.left + min(max(age, 0.0), AXIS_END) * self.year_width
+        return self.left + min(max(age, 0.0), self.end) * self.year_width
 
     @property
     def right(self) -> float:
-        return self.x(AXIS_END)
+        return self.x(self.end)
 
 
 @dataclass(frozen=True)
@@ -347,9 +348,9 @@ def _place_bars(items: Sequence[Support | Factor], top: float, graph: JourneyGra
     size = m.scale.small
     rows = Rows(len(items) + 1, m.pad * 2)
     planned = []
-    for item in sorted(items, key=lambda i: (i.from_, i.to if i.to is not None else AXIS_END, i.id)):
+    for item in sorted(items, key=lambda i: (i.from_, i.to if i.to is not None else grid.end, i.id)):
         x0 = grid.x(item.from_)
-        x1 = max(grid.x(item.to if item.to is not None else AXIS_END), x0 + m.pad)
+        x1 = max(grid.x(item.to if item.to is not None else grid.end), x0 + m.pad)
         words = _bar_words(item, graph, text)
         width = text_width(words, size)
         inside = width <= x1 - x0 - 2 * m.pad
@@ -462,7 +463,7 @@ def _place_voices(planned: Sequence[tuple], top: float, m: Measures) -> tuple[li
 def _ticks(grid: Grid, y: float, text: Catalog, m: Measures) -> list[Line]:
     size = m.scale.small
     ticks = []
-    for year in range(int(AXIS_END) + 1):
+    for year in range(int(grid.end) + 1):
         words = text("render.timeline.year", age=year)
         w = text_width(words, size)
         ticks.append(Line(Box(grid.x(year) - w / 2, y, w, m.scale.line(size)), words, size))
@@ -491,7 +492,7 @@ def _stages(grid: Grid, top: float, text: Catalog, m: Measures) -> tuple[list[St
     """The stages' names over their columns, all in the heading size of the page's scale."""
     places = [StagePlace(stage.id, grid.x(stage.start), grid.x(stage.end),
                          _stage_name(stage.id, grid.x(stage.start), grid.x(stage.end), top, text, m))
-              for stage in life_stages()]
+              for stage in life_stages() if stage.start < grid.end]
     bottom = max(stage.lines[-1].box.bottom for stage in places) + m.pad
     return places, bottom
 
@@ -577,7 +578,8 @@ def wall_timeline(graph: JourneyGraph, numbered: Sequence[NumberedGap], text: Ca
     least :data:`MIN_CALLOUT_SHARE` of the box when fewer rows of labels make room for it), then
     the gap numbers, the axis, the band, the lanes and the child's words."""
     m = Measures.of(scale)
-    grid = Grid(box.x + m.title_width, (box.w - m.title_width - m.marker) / AXIS_END)
+    end = axis_end(graph)
+    grid = Grid(box.x + m.title_width, (box.w - m.title_width - m.marker) / end, end)
     stages, stages_bottom = _stages(grid, box.y, text, m)
     content = _content(graph)
     for rows_limit in ROW_LIMITS:
