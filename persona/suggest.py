@@ -73,6 +73,8 @@ def hint(word: Any, candidates: Iterable[str], labels: Labels | None = None) -> 
     named = label_match(word, allowed_labels)
     if named:
         return Problem("hint.did_you_mean_label", {"word": named[0], "label": named[1]})
+    if not candidates:
+        return Problem("hint.none_allowed", {})
     return Problem("hint.allowed", {"words": ", ".join(candidates)})
 
 

@@ -91,6 +91,14 @@ def test_unknown_scenario_is_a_clear_error(sv):
     assert "kontaktpersn" in line and "kontaktperson" in line
 
 
+def test_a_scenario_of_a_persona_without_scenarios_says_there_is_none_to_choose(sv, en):
+    persona = parse_persona(persona_text(), "t.yaml").persona
+    with pytest.raises(ScenarioError) as caught:
+        apply_scenario(persona, "z")
+    assert caught.value.lines(sv) == ["test: scenariot 'z' finns inte i personan — det finns inget att välja här"]
+    assert caught.value.lines(en)[0].endswith("there is nothing to choose from here")
+
+
 @pytest.mark.parametrize("change, key", [
     ({"remove": "finns-inte"}, "scenario_apply.unknown_target"),
     ({"set": {"id": "skolstart", "handover": "lite"}}, "scenario_apply.invalid"),
